@@ -1,0 +1,72 @@
+using MathNet.Numerics.Distributions;
+
+namespace GateDsl.Reference;
+
+/// <summary>Uniform(low, high) on the open interval (low, high).</summary>
+public sealed class UniformReference : IReferenceDistribution
+{
+    private static readonly string[] Names = ["low", "high"];
+
+    /// <summary>Creates Uniform(low, high). Range: low and high finite, low &lt; high.</summary>
+    public UniformReference(double low, double high)
+    {
+        Low = Guard.Finite(low, nameof(low));
+        High = Guard.Finite(high, nameof(high));
+        if (!(low < high))
+        {
+            throw new ArgumentOutOfRangeException(nameof(high), high, $"high must be > low (got low={low}, high={high}).");
+        }
+    }
+
+    /// <summary>Lower end, finite.</summary>
+    public double Low { get; }
+
+    /// <summary>Upper end, finite and &gt; <see cref="Low"/>.</summary>
+    public double High { get; }
+
+    /// <inheritdoc />
+    public string Name => "Uniform";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> ParameterNames => Names;
+
+    /// <inheritdoc />
+    public IReadOnlyList<double> Parameters => [Low, High];
+
+    /// <inheritdoc />
+    public SupportKind Support => SupportKind.Interval;
+
+    /// <inheritdoc />
+    public double SupportLower => Low;
+
+    /// <inheritdoc />
+    public double SupportUpper => High;
+
+    /// <inheritdoc />
+    public double Mean => 0.5 * (Low + High);
+
+    /// <inheritdoc />
+    public double Variance => (High - Low) * (High - Low) / 12.0;
+
+    /// <inheritdoc />
+    public double Pdf(double x) => x > Low && x < High ? 1.0 / (High - Low) : 0;
+
+    /// <inheritdoc />
+    public double LogPdf(double x) => Math.Log(Pdf(x));
+
+    /// <inheritdoc />
+    public double Cdf(double x) => ContinuousUniform.CDF(Low, High, x);
+
+    /// <inheritdoc />
+    public double Quantile(double p) => Low + Guard.Probability(p, nameof(p)) * (High - Low);
+
+    /// <inheritdoc />
+    public IReferenceDistribution WithParameters(IReadOnlyList<double> parameters)
+    {
+        Guard.Count(parameters, 2, Name);
+        return new UniformReference(parameters[0], parameters[1]);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"Uniform(low={Low}, high={High})";
+}
