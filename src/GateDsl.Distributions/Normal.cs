@@ -1,0 +1,71 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GateDsl.Distributions;
+
+/// <summary>Normal(mu, sigma) on the real line: X = mu + sigma Z, Z ~ Normal(0, 1).</summary>
+public sealed class Normal : Distribution
+{
+    /// <summary>Creates the distribution.</summary>
+    /// <param name="mu">Mean. Range: finite.</param>
+    /// <param name="sigma">Standard deviation. Range: sigma &gt; 0.</param>
+    /// <param name="validate">Check the ranges (one device-to-host sync per parameter).</param>
+    public Normal(Tensor mu, Tensor sigma, bool validate = true)
+        : this(ParameterSet.Create("Normal", ("mu", mu), ("sigma", sigma)), validate)
+    {
+    }
+
+    private Normal(ParameterSet p, bool validate)
+        : base("Normal", Support.Real, p)
+    {
+        Mu = p.Values[0];
+        Sigma = p.Values[1];
+        if (validate)
+        {
+            ParameterValidation.Finite(Name, "mu", Mu);
+            ParameterValidation.Positive(Name, "sigma", Sigma);
+        }
+    }
+
+    /// <summary>Mean.</summary>
+    public Tensor Mu { get; }
+
+    /// <summary>Standard deviation.</summary>
+    public Tensor Sigma { get; }
+
+    /// <inheritdoc/>
+    public override Tensor Mean => Mu.expand(BatchShape).clone();
+
+    /// <inheritdoc/>
+    public override Tensor Variance => Sigma.square().expand(BatchShape).clone();
+
+    /// <inheritdoc/>
+    public override bool HasMode => true;
+
+    /// <inheritdoc/>
+    public override Tensor Mode => Mu.expand(BatchShape).clone();
+
+    /// <inheritdoc/>
+    public override bool HasEntropy => true;
+
+    /// <inheritdoc/>
+    public override Tensor RSample(long[]? sampleShape = null, Generator? generator = null)
+    {
+        using var scope = torch.NewDisposeScope();
+        var z = torch.randn(ExtendedShape(sampleShape), DType, Device, generator: generator);
+        return scope.MoveToOuter(Mu + Sigma * z);
+    }
+
+    /// <summary>-(x - mu)^2 / (2 sigma^2) - log sigma - log(2 pi)/2; -inf for non-finite x.</summary>
+    public override Tensor LogProb(Tensor value)
+    {
+        using var scope = torch.NewDisposeScope();
+        var v = value.to(DType);
+        var lp = Sampling.MaskedLogProb(v.isfinite(), v, 0.0, x =>
+            -0.5 * ((x - Mu) / Sigma).square() - Sigma.log() - 0.5 * Math.Log(2.0 * Math.PI));
+        return scope.MoveToOuter(lp);
+    }
+
+    /// <summary>log(sigma) + log(2 pi e)/2.</summary>
+    public override Tensor Entropy() => (Sigma.log() + 0.5 * Math.Log(2.0 * Math.PI * Math.E)).expand(BatchShape).clone();
+}

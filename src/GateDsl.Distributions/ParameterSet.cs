@@ -1,0 +1,67 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GateDsl.Distributions;
+
+/// <summary>
+/// Checks and aligns a distribution's parameter tensors: floating dtype (the widest wins), one device,
+/// broadcastable shapes. Value checks (ranges) are done by <see cref="ParameterValidation"/>.
+/// </summary>
+internal sealed class ParameterSet
+{
+    private ParameterSet(Tensor[] values, long[] batchShape, ScalarType dtype, Device device)
+    {
+        Values = values;
+        BatchShape = batchShape;
+        DType = dtype;
+        Device = device;
+    }
+
+    public Tensor[] Values { get; }
+
+    public long[] BatchShape { get; }
+
+    public ScalarType DType { get; }
+
+    public Device Device { get; }
+
+    public static ParameterSet Create(string distribution, params (string Name, Tensor Value)[] parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            ArgumentNullException.ThrowIfNull(value, name);
+            if (value.dtype != ScalarType.Float32 && value.dtype != ScalarType.Float64)
+            {
+                throw new ArgumentException(
+                    $"{distribution}: {name} must be a Float32 or Float64 tensor; got {value.dtype}.", name);
+            }
+        }
+
+        var device = parameters[0].Value.device;
+        foreach (var (name, value) in parameters)
+        {
+            if (value.device.type != device.type || value.device.index != device.index)
+            {
+                throw new ArgumentException(
+                    $"{distribution}: all parameters must be on one device; {parameters[0].Name} is on {device}, {name} is on {value.device}.", name);
+            }
+        }
+
+        // Promote rather than reject mixed precision: a float32 weight with a float64 constant is common.
+        var dtype = parameters.Any(p => p.Value.dtype == ScalarType.Float64) ? ScalarType.Float64 : ScalarType.Float32;
+        long[] batchShape;
+        try
+        {
+            batchShape = torch.broadcast_shapes(parameters.Select(p => p.Value.shape).ToArray()).Shape;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            var shapes = string.Join(", ", parameters.Select(p => $"{p.Name} [{string.Join(", ", p.Value.shape)}]"));
+            throw new ArgumentException($"{distribution}: parameter shapes do not broadcast: {shapes}.", parameters[0].Name, ex);
+        }
+
+        // .to() keeps the autograd link, so gradients still reach the caller's tensor.
+        var values = parameters.Select(p => p.Value.dtype == dtype ? p.Value : p.Value.to(dtype)).ToArray();
+        return new ParameterSet(values, batchShape, dtype, device);
+    }
+}
