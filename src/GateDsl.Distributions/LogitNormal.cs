@@ -78,7 +78,8 @@ public sealed class LogitNormal : Distribution
     private Tensor FromUniform(Tensor u)
     {
         using var scope = torch.NewDisposeScope();
-        var z = Math.Sqrt(2.0) * torch.erfinv(2.0 * u - 1.0);
+        // ndtri is the normal quantile. (torch.erfinv in TorchSharp 0.107 computes erf, not its inverse.)
+        var z = torch.special.ndtri(u);
         return scope.MoveToOuter(torch.sigmoid(Mu + Sigma * z));
     }
 }

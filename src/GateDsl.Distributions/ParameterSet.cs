@@ -49,19 +49,48 @@ internal sealed class ParameterSet
 
         // Promote rather than reject mixed precision: a float32 weight with a float64 constant is common.
         var dtype = parameters.Any(p => p.Value.dtype == ScalarType.Float64) ? ScalarType.Float64 : ScalarType.Float32;
-        long[] batchShape;
-        try
-        {
-            batchShape = torch.broadcast_shapes(parameters.Select(p => p.Value.shape).ToArray()).Shape;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        var batchShape = BroadcastShapes(parameters.Select(p => p.Value.shape).ToArray());
+        if (batchShape is null)
         {
             var shapes = string.Join(", ", parameters.Select(p => $"{p.Name} [{string.Join(", ", p.Value.shape)}]"));
-            throw new ArgumentException($"{distribution}: parameter shapes do not broadcast: {shapes}.", parameters[0].Name, ex);
+            throw new ArgumentException($"{distribution}: parameter shapes do not broadcast: {shapes}.", parameters[0].Name);
         }
 
         // .to() keeps the autograd link, so gradients still reach the caller's tensor.
         var values = parameters.Select(p => p.Value.dtype == dtype ? p.Value : p.Value.to(dtype)).ToArray();
         return new ParameterSet(values, batchShape, dtype, device);
+    }
+
+    /// <summary>
+    /// NumPy broadcasting of shapes (align trailing dimensions; 1 stretches), or null when they do not
+    /// broadcast. Done here because torch.broadcast_shapes in TorchSharp 0.107 rejects valid pairs such
+    /// as [3, 1] and [4].
+    /// </summary>
+    internal static long[]? BroadcastShapes(long[][] shapes)
+    {
+        var rank = shapes.Max(s => s.Length);
+        var result = new long[rank];
+        Array.Fill(result, 1L);
+        foreach (var shape in shapes)
+        {
+            for (var i = 0; i < shape.Length; i++)
+            {
+                var r = rank - shape.Length + i;
+                var d = shape[i];
+                if (d == result[r] || d == 1)
+                {
+                    continue;
+                }
+
+                if (result[r] != 1)
+                {
+                    return null;
+                }
+
+                result[r] = d;
+            }
+        }
+
+        return result;
     }
 }

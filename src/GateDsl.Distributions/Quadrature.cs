@@ -29,7 +29,7 @@ internal static class Quadrature
         {
             nodeShape[0] = Chunk;
             var u = ((torch.arange(start, start + Chunk, dtype: ScalarType.Float64) + 0.5) / Nodes).to(dtype).to(device).reshape(nodeShape);
-            var part = integrand(u).expand([Chunk, .. batchShape]).sum(0);
+            var part = integrand(u).expand([Chunk, .. batchShape]).sum(dim: 0L);
             total = total is null ? part : total + part;
         }
 

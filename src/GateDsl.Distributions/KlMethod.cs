@@ -1,0 +1,17 @@
+namespace GateDsl.Distributions;
+
+/// <summary>How a <see cref="KlResult"/> was obtained.</summary>
+public enum KlMethod
+{
+    /// <summary>A closed form: the exact divergence.</summary>
+    Exact,
+
+    /// <summary>A closed form with a truncated series (e.g. Kumaraswamy || Beta); accurate, not exact.</summary>
+    TruncatedSeries,
+
+    /// <summary>An exact upper bound (e.g. the KL of the underlying Gammas, by data processing).</summary>
+    UpperBound,
+
+    /// <summary>A Monte Carlo estimate (unbiased, with a standard error).</summary>
+    MonteCarlo,
+}
