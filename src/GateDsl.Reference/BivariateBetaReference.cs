@@ -107,7 +107,7 @@ public sealed class BivariateBetaReference : IReferenceJointCdf2
         double rx = x / (1 - x);
         double ry = y / (1 - y);
         return Quadrature.Expectation(_w, w =>
-            SpecialFunctions.GammaLowerRegularized(A, w * rx) * SpecialFunctions.GammaLowerRegularized(B, w * ry));
+            IncompleteGamma.LowerRegularized(A, w * rx) * IncompleteGamma.LowerRegularized(B, w * ry));
     }
 
     /// <summary>E[U / (U + w)] for U ~ Ga(shape), by quadrature in log space.</summary>

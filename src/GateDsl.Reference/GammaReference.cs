@@ -56,7 +56,7 @@ public sealed class GammaReference : IReferenceDistribution
 
     /// <inheritdoc />
     public double Cdf(double x) =>
-        x <= 0 ? 0 : double.IsPositiveInfinity(x) ? 1 : SpecialFunctions.GammaLowerRegularized(Shape, Rate * x);
+        x <= 0 ? 0 : double.IsPositiveInfinity(x) ? 1 : IncompleteGamma.LowerRegularized(Shape, Rate * x);
 
     /// <inheritdoc />
     public double Quantile(double p) => Inversion.Quantile(Cdf, Support, p);

@@ -1,5 +1,3 @@
-using MathNet.Numerics;
-
 namespace GateDsl.Reference;
 
 /// <summary>
@@ -155,18 +153,23 @@ public static class KolmogorovDistribution
             return 0;
         }
 
-        double lnGammaN1 = SpecialFunctions.GammaLn(n + 1);
+        // ln C(n, j) is updated incrementally: two logarithms per term instead of three log-gammas.
+        double lnC = 0;
         double sum = 0;
         int jMax = (int)Math.Floor(n * (1 - d));
         for (int j = 0; j <= jMax; j++)
         {
+            if (j > 0)
+            {
+                lnC += Math.Log(n - j + 1) - Math.Log(j);
+            }
+
             double baseLeft = 1 - d - (double)j / n;
             if (baseLeft <= 0 && n - j > 0)
             {
                 continue;
             }
 
-            double lnC = lnGammaN1 - SpecialFunctions.GammaLn(j + 1) - SpecialFunctions.GammaLn(n - j + 1);
             double term = lnC + (n - j) * Math.Log(baseLeft) + (j - 1) * Math.Log(d + (double)j / n);
             sum += Math.Exp(term);
         }

@@ -5,7 +5,7 @@ namespace GateDsl.Reference;
 /// <summary>
 /// LogitNormal(mu, sigma): X = sigmoid(Z), Z ~ Normal(mu, sigma). CDF Phi((logit x - mu) / sigma);
 /// density phi(.) / (sigma x (1 - x)). Mean and variance have no closed form and come from
-/// <see cref="Quadrature"/> (cached).
+/// <see cref="Quadrature"/> over the underlying normal (cached).
 /// </summary>
 public sealed class LogitNormalReference : IReferenceDistribution, IUnitIntervalLogDensity
 {
@@ -17,10 +17,16 @@ public sealed class LogitNormalReference : IReferenceDistribution, IUnitInterval
     {
         Mu = Guard.Finite(mu, nameof(mu));
         Sigma = Guard.Positive(sigma, nameof(sigma));
+        // Integrated over the underlying normal, so that large sigma (logits beyond +-700) stays exact.
         _moments = new Lazy<(double, double)>(() =>
         {
-            double m = Quadrature.Expectation(this, x => x);
-            double v = Quadrature.Expectation(this, x => (x - m) * (x - m));
+            var z = new NormalReference(Mu, Sigma);
+            double m = Quadrature.Expectation(z, t => Numerics.Sigmoid(t));
+            double v = Quadrature.Expectation(z, t =>
+            {
+                double d = Numerics.Sigmoid(t) - m;
+                return d * d;
+            });
             return (m, v);
         });
     }

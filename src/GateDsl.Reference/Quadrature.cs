@@ -6,6 +6,12 @@ namespace GateDsl.Reference;
 /// Adaptive Gauss-Kronrod (MathNet, 31 points) on a range found by scanning the log density in a
 /// transformed coordinate (see docs/reference-methods.md); typical relative accuracy 1e-10.
 /// </summary>
+/// <remarks>
+/// The transformed coordinate t is scanned over |t| &lt;= 700 (log or logit space) or 60 standard
+/// deviations (real line). Mass beyond logit +-700 cannot be represented as a pair (x, 1 - x) of
+/// doubles at all; laws that put mass there (binary Concrete below a temperature of about 0.05)
+/// compute their own moments in their noise coordinate instead.
+/// </remarks>
 public static class Quadrature
 {
     /// <summary>Default relative tolerance handed to the adaptive rule.</summary>

@@ -5,7 +5,7 @@ namespace GateDsl.Reference;
 /// X = sigmoid((logits + L) / temperature) with L standard logistic. CDF
 /// sigmoid(temperature logit(x) - logits); density
 /// temperature alpha x^(-t-1) (1-x)^(-t-1) / (alpha x^(-t) + (1-x)^(-t))^2 with alpha = exp(logits).
-/// Mean and variance come from <see cref="Quadrature"/> (cached).
+/// Mean and variance come from <see cref="Quadrature"/> over the logistic noise (cached).
 /// </summary>
 public sealed class RelaxedBernoulliReference : IReferenceDistribution, IUnitIntervalLogDensity
 {
@@ -17,10 +17,18 @@ public sealed class RelaxedBernoulliReference : IReferenceDistribution, IUnitInt
     {
         Temperature = Guard.Positive(temperature, nameof(temperature));
         Logits = Guard.Finite(logits, nameof(logits));
+        // Moments are integrated over the logistic noise L, not over x: at low temperatures the logit
+        // of X reaches far beyond +-700, where neither x nor 1 - x is representable, but sigmoid of
+        // it still rounds gracefully to 0 or 1, which is all a bounded moment needs.
         _moments = new Lazy<(double, double)>(() =>
         {
-            double m = Quadrature.Expectation(this, x => x);
-            double v = Quadrature.Expectation(this, x => (x - m) * (x - m));
+            var noise = new LogisticReference(0, 1);
+            double m = Quadrature.Expectation(noise, l => Numerics.Sigmoid((Logits + l) / Temperature));
+            double v = Quadrature.Expectation(noise, l =>
+            {
+                double d = Numerics.Sigmoid((Logits + l) / Temperature) - m;
+                return d * d;
+            });
             return (m, v);
         });
     }

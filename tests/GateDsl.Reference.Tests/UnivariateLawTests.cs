@@ -1,0 +1,212 @@
+using FsCheck.Xunit;
+using GateDsl.Reference;
+using MathNet.Numerics.Distributions;
+
+namespace GateDsl.Reference.Tests;
+
+public sealed class UnivariateLawTests
+{
+    [Theory]
+    [MemberData(nameof(Laws.Names), MemberType = typeof(Laws))]
+    public void Density_integrates_to_one_in_transformed_coordinates(string name)
+    {
+        var d = Laws.Get(name);
+        Laws.AssertClose(1.0, Quadrature.TotalMass(d), 1e-10, $"{name} mass");
+    }
+
+    [Theory]
+    [MemberData(nameof(Laws.OriginalCoordinateNames), MemberType = typeof(Laws))]
+    public void Density_integrates_to_one_in_original_coordinates(string name)
+    {
+        // Independent of the library's quadrature: MathNet's double-exponential rule in x itself.
+        var d = Laws.Get(name);
+        double mass = Laws.IntegratePdf(d, Laws.Start(d), Laws.End(d));
+        Laws.AssertClose(1.0, mass, 1e-7, $"{name} mass in x");
+    }
+
+    [Theory]
+    [MemberData(nameof(Laws.OriginalCoordinateNames), MemberType = typeof(Laws))]
+    public void Cdf_matches_the_integral_of_the_density(string name)
+    {
+        var d = Laws.Get(name);
+        foreach (double p in new[] { 0.01, 0.2, 0.5, 0.8, 0.99 })
+        {
+            double x = d.Quantile(p);
+            double lower = Laws.Start(d);
+            double integral = Laws.IntegratePdf(d, lower, x);
+            Laws.AssertClose(d.Cdf(x), integral, 1e-7, $"{name} F({x})");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Laws.Names), MemberType = typeof(Laws))]
+    public void Quantile_inverts_the_cdf(string name)
+    {
+        var d = Laws.Get(name);
+        foreach (double p in new[] { 1e-9, 1e-4, 0.03, 0.5, 0.97, 1 - 1e-6 })
+        {
+            double x = d.Quantile(p);
+            if (Laws.AtRepresentableEdge(d, x))
+            {
+                // The true quantile is closer to the end than any double; the nearest double is returned.
+                Assert.True(d.Cdf(Math.BitDecrement(x)) <= p, $"{name}: Q({p}) = {x} should be the last double below the quantile");
+                continue;
+            }
+
+            Laws.AssertClose(p, d.Cdf(x), 1e-9, $"{name} F(Q({p}))");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Laws.OriginalCoordinateNames), MemberType = typeof(Laws))]
+    public void Mean_and_variance_match_integrals_in_original_coordinates(string name)
+    {
+        var d = Laws.Get(name);
+        double lo = Laws.Start(d);
+        double hi = Laws.End(d);
+        double mean = Laws.IntegratePdf(new Weighted(d, x => x), lo, hi);
+        double second = Laws.IntegratePdf(new Weighted(d, x => (x - mean) * (x - mean)), lo, hi);
+        Laws.AssertClose(d.Mean, mean, 1e-6, $"{name} mean");
+        Assert.True(Math.Abs(second / d.Variance - 1) < 1e-5, $"{name} variance: {d.Variance:R} vs integral {second:R}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Laws.Names), MemberType = typeof(Laws))]
+    public void Log_density_is_the_log_of_the_density(string name)
+    {
+        var d = Laws.Get(name);
+        foreach (double p in new[] { 0.05, 0.5, 0.95 })
+        {
+            double x = d.Quantile(p);
+            Laws.AssertClose(Math.Log(d.Pdf(x)), d.LogPdf(x), 1e-12, $"{name} log f({x})");
+        }
+
+        Assert.Equal(0, d.Cdf(d.SupportLower - 1));
+        Assert.Equal(1, d.Cdf(d.SupportUpper + 1));
+    }
+
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 60)]
+    public void Gamma_agrees_with_MathNet(Shape shape, Shape rate, Level level)
+    {
+        var d = new GammaReference(shape.Value, rate.Value);
+        double x = Gamma.InvCDF(shape.Value, rate.Value, level.Value);
+        Laws.AssertClose(Gamma.PDF(shape.Value, rate.Value, x), d.Pdf(x), 1e-10, "pdf");
+        Laws.AssertClose(Gamma.CDF(shape.Value, rate.Value, x), d.Cdf(x), 1e-10, "cdf");
+        var twin = new Gamma(shape.Value, rate.Value);
+        Laws.AssertClose(twin.Mean, d.Mean, 1e-14, "mean");
+        Laws.AssertClose(twin.Variance, d.Variance, 1e-14, "variance");
+    }
+
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 60)]
+    public void Beta_agrees_with_MathNet(Shape a, Shape b, Level level)
+    {
+        var d = new BetaReference(a.Value, b.Value);
+        double x = d.Quantile(level.Value);
+        Laws.AssertClose(Beta.PDF(a.Value, b.Value, x), d.Pdf(x), 1e-9, "pdf");
+        Laws.AssertClose(Beta.CDF(a.Value, b.Value, x), d.Cdf(x), 1e-10, "cdf");
+        var twin = new Beta(a.Value, b.Value);
+        Laws.AssertClose(twin.Mean, d.Mean, 1e-14, "mean");
+        Laws.AssertClose(twin.Variance, d.Variance, 1e-14, "variance");
+    }
+
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 60)]
+    public void Normal_logistic_and_uniform_agree_with_their_definitions(Location mu, Shape scale, Level level)
+    {
+        var n = new NormalReference(mu.Value, scale.Value);
+        double x = n.Quantile(level.Value);
+        Laws.AssertClose(Normal.PDF(mu.Value, scale.Value, x), n.Pdf(x), 1e-12, "normal pdf");
+        Laws.AssertClose(level.Value, Normal.CDF(mu.Value, scale.Value, x), 1e-12, "normal quantile");
+
+        var l = new LogisticReference(mu.Value, scale.Value);
+        double z = (x - mu.Value) / scale.Value;
+        Laws.AssertClose(Math.Exp(-z) / (scale.Value * Math.Pow(1 + Math.Exp(-z), 2)), l.Pdf(x), 1e-12, "logistic pdf");
+        Laws.AssertClose(1 / (1 + Math.Exp(-z)), l.Cdf(x), 1e-12, "logistic cdf");
+
+        var u = new UniformReference(mu.Value, mu.Value + scale.Value);
+        double y = u.Quantile(level.Value);
+        Laws.AssertClose(ContinuousUniform.CDF(mu.Value, mu.Value + scale.Value, y), u.Cdf(y), 1e-12, "uniform cdf");
+        Laws.AssertClose(1 / scale.Value, u.Pdf(y), 1e-12, "uniform pdf");
+    }
+
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 60)]
+    public void Kumaraswamy_with_a_unit_shape_is_a_Beta(Shape s, Level level)
+    {
+        // Kumaraswamy(1, b) = Beta(1, b) and Kumaraswamy(a, 1) = Beta(a, 1): closed forms meet MathNet.
+        var k1 = new KumaraswamyReference(1, s.Value);
+        var k2 = new KumaraswamyReference(s.Value, 1);
+        double x = level.Value;
+        Laws.AssertClose(Beta.CDF(1, s.Value, x), k1.Cdf(x), 1e-11, "cdf(1,b)");
+        Laws.AssertClose(Beta.PDF(1, s.Value, x), k1.Pdf(x), 1e-9, "pdf(1,b)");
+        Laws.AssertClose(Beta.CDF(s.Value, 1, x), k2.Cdf(x), 1e-11, "cdf(a,1)");
+        Laws.AssertClose(new Beta(1, s.Value).Mean, k1.Mean, 1e-12, "mean(1,b)");
+        Laws.AssertClose(new Beta(s.Value, 1).Variance, k2.Variance, 1e-11, "variance(a,1)");
+    }
+
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 60)]
+    public void Binary_concrete_density_matches_Maddison_et_al(Shape temperature, Location logits, Level level)
+    {
+        var d = new RelaxedBernoulliReference(temperature.Value, logits.Value);
+        double x = Math.Clamp(d.Quantile(level.Value), 1e-6, 1 - 1e-6);
+        Laws.AssertClose(Math.Log(d.MaddisonPdf(x)), d.LogPdf(x), 1e-9, "log density");
+
+        // CDF is the logistic CDF after the transform: P(X <= x) = P(L <= t logit(x) - logits).
+        double t = temperature.Value * Math.Log(x / (1 - x)) - logits.Value;
+        Laws.AssertClose(new LogisticReference(0, 1).Cdf(t), d.Cdf(x), 1e-12, "cdf");
+    }
+
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 60)]
+    public void Logit_normal_cdf_is_the_normal_cdf_of_the_logit(Location mu, Shape sigma, Level level)
+    {
+        var d = new LogitNormalReference(mu.Value, sigma.Value);
+        double z = Normal.InvCDF(mu.Value, sigma.Value, level.Value);
+        double x = 1 / (1 + Math.Exp(-z));
+        Laws.AssertClose(level.Value, d.Cdf(x), 1e-9, "cdf");
+        Laws.AssertClose(Normal.PDF(mu.Value, sigma.Value, z) / (x * (1 - x)), d.Pdf(x), 1e-8, "pdf");
+    }
+
+    [Fact]
+    public void Densities_stay_accurate_next_to_one_for_small_shapes()
+    {
+        // Beta(1, 0.1) keeps P(1 - X < 1e-20) = 1e-2 of its mass where x rounds to 1.0; the transformed
+        // quadrature must still see it, or every moment would be off by about 1e-2.
+        var d = new BetaReference(1, 0.1);
+        Laws.AssertClose(1.0 / 1.1, Quadrature.Expectation(d, x => x), 1e-10, "mean");
+        Laws.AssertClose(d.Variance, Quadrature.CentralMoment(d, 2), 1e-9, "variance");
+    }
+
+    [Fact]
+    public void Binary_concrete_mean_tends_to_the_Bernoulli_mean_as_the_temperature_drops()
+    {
+        // E[sigmoid((l + L)/t)] - sigmoid(l) = -t^2 g'(-l) pi^2/6 + o(t^2) with g the logistic density
+        // (about -1.3e-5 at t = 0.01, l = 2); almost all the mass is then beyond the reach of doubles
+        // in x, so this checks that moments are integrated in the noise coordinate.
+        var d = new RelaxedBernoulliReference(0.01, 2);
+        Laws.AssertClose(1 / (1 + Math.Exp(-2.0)), d.Mean, 3e-5, "mean");
+        Assert.InRange(d.Variance, 0.1, 0.105); // Bernoulli(sigmoid 2) variance is 0.1050
+    }
+
+    [Fact]
+    public void Invalid_parameters_are_rejected_with_the_parameter_named()
+    {
+        var e1 = Assert.Throws<ArgumentOutOfRangeException>(() => new GammaReference(-1, 1));
+        Assert.Equal("shape", e1.ParamName);
+        Assert.Contains("> 0", e1.Message, StringComparison.Ordinal);
+        Assert.Equal("b", Assert.Throws<ArgumentOutOfRangeException>(() => new BetaReference(1, 0)).ParamName);
+        Assert.Equal("sigma", Assert.Throws<ArgumentOutOfRangeException>(() => new NormalReference(0, double.NaN)).ParamName);
+        Assert.Equal("high", Assert.Throws<ArgumentOutOfRangeException>(() => new UniformReference(1, 1)).ParamName);
+        Assert.Equal("temperature", Assert.Throws<ArgumentOutOfRangeException>(() => new RelaxedBernoulliReference(0, 1)).ParamName);
+        Assert.Equal("logits", Assert.Throws<ArgumentOutOfRangeException>(() => new RelaxedBernoulliReference(1, double.PositiveInfinity)).ParamName);
+        Assert.Equal("p", Assert.Throws<ArgumentOutOfRangeException>(() => new KumaraswamyReference(1, 1).Quantile(1)).ParamName);
+    }
+
+    [Theory]
+    [MemberData(nameof(Laws.Names), MemberType = typeof(Laws))]
+    public void WithParameters_round_trips(string name)
+    {
+        var d = Laws.Get(name);
+        var e = d.WithParameters(d.Parameters);
+        Assert.Equal(d.Parameters, e.Parameters);
+        Assert.Equal(d.ParameterNames.Count, d.Parameters.Count);
+        Assert.Equal(d.Cdf(d.Quantile(0.3)), e.Cdf(e.Quantile(0.3)));
+    }
+}
