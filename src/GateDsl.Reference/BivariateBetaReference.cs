@@ -110,10 +110,6 @@ public sealed class BivariateBetaReference : IReferenceJointCdf2
             IncompleteGamma.LowerRegularized(A, w * rx) * IncompleteGamma.LowerRegularized(B, w * ry));
     }
 
-    /// <summary>E[U / (U + w)] for U ~ Ga(shape), by quadrature in log space.</summary>
-    internal static double RatioMean(GammaReference u, double w) =>
-        Quadrature.Expectation(u, v => v / (v + w));
-
     /// <inheritdoc />
     public IReferenceJoint2 WithParameters(IReadOnlyList<double> parameters)
     {
@@ -126,8 +122,9 @@ public sealed class BivariateBetaReference : IReferenceJointCdf2
 
     private double ComputeMeanXY()
     {
-        var u = new GammaReference(A);
-        var v = new GammaReference(B);
-        return Quadrature.Expectation(_w, w => RatioMean(u, w) * RatioMean(v, w));
+        // m_a(w) = E[U / (U + w)]; the inner ranges are found once, not at every outer node.
+        var u = Quadrature.Prepare(new GammaReference(A));
+        var v = Quadrature.Prepare(new GammaReference(B));
+        return Quadrature.Expectation(_w, w => u((g, _) => g / (g + w)) * v((g, _) => g / (g + w)));
     }
 }

@@ -50,21 +50,33 @@ public static class Quadrature
     {
         ArgumentNullException.ThrowIfNull(distribution);
         ArgumentNullException.ThrowIfNull(h);
+        return Prepare(distribution)(h);
+    }
+
+    /// <summary>
+    /// Finds the integration range once and returns a function computing E[h(X)] for any h: for
+    /// nested integrals, where the inner law stays fixed while h changes.
+    /// </summary>
+    internal static Func<Func<double, double, double>, double> Prepare(IReferenceDistribution distribution)
+    {
         var domain = new IntegrationDomain(distribution);
         var (lo, mode, hi) = domain.Range();
-        double Integrand(double t)
+        return h =>
         {
-            double lw = domain.LogWeight(t);
-            if (double.IsNegativeInfinity(lw) || double.IsNaN(lw))
+            double Integrand(double t)
             {
-                return 0; // outside the support: no mass, whatever h does there
+                double lw = domain.LogWeight(t);
+                if (double.IsNegativeInfinity(lw) || double.IsNaN(lw))
+                {
+                    return 0; // outside the support: no mass, whatever h does there
+                }
+
+                var (x, c) = domain.Point(t);
+                return Math.Exp(lw) * h(x, c);
             }
 
-            var (x, c) = domain.Point(t);
-            return Math.Exp(lw) * h(x, c);
-        }
-
-        return Integrate(Integrand, lo, mode) + Integrate(Integrand, mode, hi);
+            return Integrate(Integrand, lo, mode) + Integrate(Integrand, mode, hi);
+        };
     }
 
     /// <summary>Total mass the transformed quadrature sees; 1 up to quadrature error for a valid density.</summary>
