@@ -36,7 +36,7 @@ public sealed class GateDslPatchTorchSharpNative : Task
     [Required]
     public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>Optional explicit libstdc++.so.6 to compare against (tests of this task).</summary>
+    /// <summary>Optional explicit libstdc++.so.6 to compare against instead of the one the loader would pick.</summary>
     public string LibStdCxxPath { get; set; } = "";
 
     public override bool Execute()
@@ -71,7 +71,7 @@ public sealed class GateDslPatchTorchSharpNative : Task
             return true;
         }
 
-        var lib = FindLibStdCxx(elf.Machine);
+        var lib = string.IsNullOrEmpty(LibStdCxxPath) ? FindLibStdCxx(elf.Machine) : LibStdCxxPath;
         if (lib == null)
         {
             Log.LogWarning(null, "GATEBUILD003", null, path, 0, 0, 0, 0,
