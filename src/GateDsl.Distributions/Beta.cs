@@ -6,7 +6,7 @@ namespace GateDsl.Distributions;
 /// <summary>
 /// Beta(a, b) on (0, 1), drawn as G_a / (G_a + G_b) from two unit-rate Gammas. The ratio is formed
 /// in log space, X = sigmoid(log G_a - log G_b), so small shapes neither underflow to 0/0 nor lose
-/// their gradient. Draws are kept in [tiny, 1 - eps] of the dtype (straight-through clamp).
+/// their gradient. Draws are clamped to [tiny, 1 - eps] of the dtype (see Sampling.ClampOpenUnit).
 /// </summary>
 public sealed class Beta : Distribution
 {

@@ -24,8 +24,11 @@ internal static class Sampling
     /// log G with G ~ Gamma(alpha, 1), reparameterized. libtorch's <c>_standard_gamma</c> carries the
     /// implicit-reparameterization gradient d G / d alpha. For shapes below 1 the draw itself can
     /// underflow to 0 (and then log G = -inf and ratios are 0/0), so we use the boost identity
-    /// G(a) = G(a+1) * U^(1/a) in log space: log G(a) = log G(a+1) + log(U)/a. The G(a+1) draw keeps
-    /// the implicit gradient; the log(U)/a term adds its own pathwise gradient -log(U)/a^2.
+    /// G(a) = G(a+1) * U^(1/a) in log space: log G(a) = log G(a+1) + log(U)/a = log G(a+1) - E/a with
+    /// E = -log U ~ Exponential(1) drawn directly (one kernel instead of rand, clamp and log, and never
+    /// log 0). The G(a+1) draw keeps the implicit gradient; the -E/a term adds its pathwise gradient E/a^2.
+    /// When every shape is at least 1 the boost is skipped (a draw then underflows only with probability
+    /// below the dtype's tiny; it is clamped to tiny for safety).
     /// </summary>
     /// <param name="alpha">Shapes, already expanded to the full draw shape.</param>
     /// <param name="generator">Optional generator for reproducible draws.</param>
@@ -41,13 +44,12 @@ internal static class Sampling
 
         if (anySmall)
         {
-            var boosted = torch._standard_gamma(alpha + 1.0, generator);
-            var u = Uniform(alpha.shape, alpha.dtype, alpha.device, generator);
-            result = boosted.log() + u.log() / alpha;
+            var logBoosted = torch._standard_gamma(alpha + 1.0, generator).log();
+            var e = torch.empty(alpha.shape, alpha.dtype, alpha.device).exponential_(1.0, generator);
+            result = logBoosted.addcdiv(e, alpha, -1.0);
         }
         else
         {
-            // Shape >= 1: a draw underflows only with probability below the dtype's tiny; clamp for safety.
             result = torch._standard_gamma(alpha, generator).clamp_min(Tiny(alpha.dtype)).log();
         }
 
@@ -55,26 +57,15 @@ internal static class Sampling
     }
 
     /// <summary>
-    /// Keeps a (0,1)-valued draw strictly inside (0,1): values are clamped to [tiny, 1 - eps] of the
-    /// dtype, but the gradient passes straight through the clamp (x + (clamp(x) - x).detach()), so a
-    /// saturated draw does not silently lose its pathwise gradient.
+    /// Keeps a (0,1)-valued draw strictly inside (0,1) by clamping to [tiny, 1 - eps] of the dtype.
+    /// A draw is only clamped when the sigmoid that formed it is saturated, where its derivative
+    /// x(1-x) has already underflowed to (almost) 0, so the clamp loses no usable gradient; a plain
+    /// clamp is one kernel forward and backward (a straight-through version costs three).
     /// </summary>
-    public static Tensor ClampOpenUnit(Tensor x)
-    {
-        using var scope = torch.NewDisposeScope();
-        var clamped = x.clamp(Tiny(x.dtype), OneMinusEps(x.dtype));
-        var result = x.requires_grad ? x + (clamped - x).detach() : clamped;
-        return scope.MoveToOuter(result);
-    }
+    public static Tensor ClampOpenUnit(Tensor x) => x.clamp(Tiny(x.dtype), OneMinusEps(x.dtype));
 
-    /// <summary>Keeps a positive draw at or above tiny, with a straight-through gradient.</summary>
-    public static Tensor ClampPositive(Tensor x)
-    {
-        using var scope = torch.NewDisposeScope();
-        var clamped = x.clamp_min(Tiny(x.dtype));
-        var result = x.requires_grad ? x + (clamped - x).detach() : clamped;
-        return scope.MoveToOuter(result);
-    }
+    /// <summary>Keeps a positive draw at or above tiny (only reached when exp underflows, where its derivative is ~0 too).</summary>
+    public static Tensor ClampPositive(Tensor x) => x.clamp_min(Tiny(x.dtype));
 
     /// <summary>
     /// Evaluates <paramref name="logDensity"/> only on points strictly inside the support and returns
