@@ -1,0 +1,55 @@
+using GateDsl.Distributions;
+using GateDsl.Reference;
+
+namespace GateDsl.Validation;
+
+/// <summary>
+/// Every toolkit distribution with its reference twin, by the name the GATE language uses. The
+/// parameter order is the constructor order of both the sampler and the reference, and the defaults
+/// are the stdlib's (Gamma's rate = 1; Uniform(0, 1); Normal(0, 1); Logistic(0, 1)).
+/// </summary>
+public static class DistributionCatalogue
+{
+    /// <summary>All entries, univariate laws first.</summary>
+    public static IReadOnlyList<CatalogueEntry> All { get; } =
+    [
+        new("Gamma", ["shape", "rate"], [null, 1.0], [1.7, 2.0],
+            p => new Gamma(p[0], p[1]), p => new GammaReference(p[0], p[1]), null),
+        new("Beta", ["a", "b"], [null, null], [0.7, 2.5],
+            p => new Beta(p[0], p[1]), p => new BetaReference(p[0], p[1]), null),
+        new("Kumaraswamy", ["a", "b"], [null, null], [2.0, 3.0],
+            p => new Kumaraswamy(p[0], p[1]), p => new KumaraswamyReference(p[0], p[1]), null),
+        new("RelaxedBernoulli", ["temperature", "logits"], [null, null], [0.5, 0.3],
+            p => new RelaxedBernoulli(p[0], p[1]), p => new RelaxedBernoulliReference(p[0], p[1]), null),
+        new("LogitNormal", ["mu", "sigma"], [null, null], [0.2, 0.8],
+            p => new LogitNormal(p[0], p[1]), p => new LogitNormalReference(p[0], p[1]), null),
+        new("Logistic", ["loc", "scale"], [0.0, 1.0], [0.5, 1.5],
+            p => new Logistic(p[0], p[1]), p => new LogisticReference(p[0], p[1]), null),
+        new("Uniform", ["low", "high"], [0.0, 1.0], [-1.0, 2.0],
+            p => new Uniform(p[0], p[1]), p => new UniformReference(p[0], p[1]), null),
+        new("Normal", ["mu", "sigma"], [0.0, 1.0], [0.5, 1.5],
+            p => new Normal(p[0], p[1]), p => new NormalReference(p[0], p[1]), null),
+        new("BivariateBeta", ["a", "b", "c"], [null, null, null], [2.0, 3.0, 1.5],
+            p => new BivariateBeta(p[0], p[1], p[2]), null, p => new BivariateBetaReference(p[0], p[1], p[2])),
+        new("BivariateBeta5", ["a1", "a2", "a3", "a4", "a5"], [null, null, null, null, null], [0.9, 1.3, 0.6, 0.8, 1.1],
+            p => new BivariateBeta5(p[0], p[1], p[2], p[3], p[4]), null,
+            p => new BivariateBeta5Reference(p[0], p[1], p[2], p[3], p[4])),
+    ];
+
+    /// <summary>The entry called <paramref name="name"/> (exact spelling), or null.</summary>
+    public static CatalogueEntry? Find(string name) => All.FirstOrDefault(e => e.Name == name);
+
+    /// <summary>The entry called <paramref name="name"/>; throws with the list of known names otherwise.</summary>
+    public static CatalogueEntry Get(string name)
+        => Find(name) ?? throw new ArgumentException(UnknownMessage(name), nameof(name));
+
+    /// <summary>"unknown distribution `X`; known: ..." with a case-insensitive suggestion when there is one.</summary>
+    public static string UnknownMessage(string name)
+    {
+        var hint = All.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+        var known = string.Join(", ", All.Select(e => e.Name));
+        return hint is not null
+            ? $"unknown distribution `{name}`; did you mean `{hint.Name}`?"
+            : $"unknown distribution `{name}`; known: {known}.";
+    }
+}
