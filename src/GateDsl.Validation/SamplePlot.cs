@@ -1,0 +1,143 @@
+using GateDsl.Reference;
+using ScottPlot;
+
+namespace GateDsl.Validation;
+
+/// <summary>
+/// PNG plots of a <see cref="SampleReport"/> with ScottPlot: for a univariate law the histogram of the
+/// draws (as a density) under the reference density curve; for a joint law three panels, a heatmap
+/// of the draws' 2-D density (with the reference density's contour lines where a closed-form joint
+/// density exists: Olkin-Liu) and each marginal's histogram over its reference Beta density.
+/// </summary>
+public static class SamplePlot
+{
+    private const int Bins = 60;
+
+    /// <summary>Writes the PNG to <paramref name="path"/> (creating its folder).</summary>
+    public static void Write(SampleReport report, string path)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var entry = report.Entry;
+        if (!entry.IsJoint)
+        {
+            var plot = Histogram(report.Draws[0], entry.CreateReference(report.Parameters), $"{report.Distribution}, n = {report.N}, seed {report.Seed}", "x");
+            plot.SavePng(path, 900, 600);
+            return;
+        }
+
+        var joint = entry.CreateJointReference(report.Parameters);
+        var multiplot = new Multiplot(Heatmap(report, joint));
+        multiplot.AddPlot(Histogram(report.Draws[0], joint.MarginalX, "x: " + joint.MarginalX, "x"));
+        multiplot.AddPlot(Histogram(report.Draws[1], joint.MarginalY, "y: " + joint.MarginalY, "y"));
+        multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
+        multiplot.SavePng(path, 1800, 600);
+    }
+
+    private static Plot Histogram(double[] draws, IReferenceDistribution reference, string title, string label)
+    {
+        var plot = new Plot();
+        var (lo, hi) = (reference.Quantile(0.005), reference.Quantile(0.995));
+        if (!(hi > lo))
+        {
+            (lo, hi) = (draws.Min(), draws.Max());
+        }
+
+        var width = (hi - lo) / Bins;
+        var counts = new int[Bins];
+        foreach (var x in draws)
+        {
+            if (x >= lo && x < hi)
+            {
+                counts[Math.Min(Bins - 1, (int)((x - lo) / width))]++;
+            }
+        }
+
+        var bars = counts.Select((c, i) => new Bar
+        {
+            Position = lo + (i + 0.5) * width,
+            Value = c / (draws.Length * width),
+            Size = width,
+            FillColor = Colors.SteelBlue.WithAlpha(0.6),
+            LineWidth = 0,
+        }).ToArray();
+        plot.Add.Bars(bars);
+
+        var xs = Enumerable.Range(0, 401).Select(i => lo + (hi - lo) * i / 400.0).ToArray();
+        var ys = xs.Select(x => Finite(reference.Pdf(x))).ToArray();
+        var curve = plot.Add.ScatterLine(xs, ys);
+        curve.LineWidth = 2;
+        curve.Color = Colors.Black;
+        curve.LegendText = "reference density";
+        plot.Title(title);
+        plot.XLabel(label);
+        plot.YLabel("density");
+        plot.ShowLegend();
+
+        // Keep the view on the reference curve: a histogram spike at a pole should not flatten it.
+        var top = Math.Max(ys.Where(double.IsFinite).DefaultIfEmpty(1).Max(), bars.Max(b => b.Value));
+        var curveTop = Quantile(ys, 0.98);
+        plot.Axes.SetLimits(lo, hi, 0, Math.Min(top, 3 * Math.Max(curveTop, 1e-12)) * 1.05);
+        return plot;
+    }
+
+    private static Plot Heatmap(SampleReport report, IReferenceJoint2 joint)
+    {
+        const int k = 50;
+        var density = new double[k, k];
+        var xs = report.Draws[0];
+        var ys = report.Draws[1];
+        for (var i = 0; i < xs.Length; i++)
+        {
+            var cx = Math.Clamp((int)(xs[i] * k), 0, k - 1);
+            var cy = Math.Clamp((int)(ys[i] * k), 0, k - 1);
+            density[k - 1 - cy, cx] += k * k / (double)xs.Length; // row 0 is drawn at the top
+        }
+
+        var plot = new Plot();
+        var heatmap = plot.Add.Heatmap(density);
+        heatmap.Extent = new CoordinateRect(0, 1, 0, 1);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        plot.Add.ColorBar(heatmap);
+        var title = "sample density";
+        if (joint is BivariateBetaReference olkinLiu)
+        {
+            const int m = 60;
+            var grid = new Coordinates3d[m, m];
+            for (var i = 0; i < m; i++)
+            {
+                for (var j = 0; j < m; j++)
+                {
+                    var (x, y) = ((j + 0.5) / m, (i + 0.5) / m);
+                    grid[i, j] = new Coordinates3d(x, y, Math.Max(-10, Finite(olkinLiu.LogPdf(x, y))));
+                }
+            }
+
+            var contours = plot.Add.ContourLines(grid, 8);
+            contours.LineColor = Colors.White;
+            contours.LineWidth = 1.5f;
+            contours.LabelStyle.IsVisible = false;
+            title = "sample density, white: reference log-density contours";
+        }
+
+        plot.Title($"{report.Distribution}, n = {report.N}\n{title}");
+        plot.XLabel("x");
+        plot.YLabel("y");
+        plot.Axes.SetLimits(0, 1, 0, 1);
+        return plot;
+    }
+
+    private static double Finite(double v) => double.IsFinite(v) ? v : 0;
+
+    private static double Quantile(double[] values, double p)
+    {
+        var sorted = values.Where(double.IsFinite).OrderBy(v => v).ToArray();
+        return sorted.Length == 0 ? 1 : sorted[(int)(p * (sorted.Length - 1))];
+    }
+}

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Spectre.Console;
+
+namespace GateDsl.Validation;
+
+/// <summary>
+/// The logic of <c>gatec validate [--quick]</c>: runs the <see cref="ValidationSuite"/> (full by
+/// default, quick with --quick), shows a progress bar on an interactive terminal and one line per
+/// check otherwise, then a summary table (distribution, property, statistic, bound, verdict).
+/// Exit codes: 0 every check passed; 1 at least one failed.
+/// </summary>
+public static class ValidateCommandRunner
+{
+    /// <summary>Runs the suite.</summary>
+    /// <param name="quick">The quick suite (CI sizes) instead of the full one.</param>
+    /// <param name="out">Standard output.</param>
+    /// <param name="err">Standard error (the failed checks are repeated there).</param>
+    /// <param name="interactive">Force (true) or suppress (false) the progress bar; by default it is shown when <paramref name="out"/> is the terminal.</param>
+    /// <param name="sampler">The samplers to validate; the toolkit's by default (tests pass deliberately wrong ones).</param>
+    public static int Run(bool quick, TextWriter @out, TextWriter err, bool? interactive = null, SamplerUnderTest? sampler = null)
+    {
+        ArgumentNullException.ThrowIfNull(@out);
+        ArgumentNullException.ThrowIfNull(err);
+        var live = interactive ?? Terminal.IsInteractive(@out);
+        var console = Terminal.Create(@out, live);
+        var suite = ValidationSuite.Create(quick ? SuiteSize.Quick : SuiteSize.Full);
+        var statistical = suite.Checks.Count(c => c.IsStatistical);
+        console.WriteLine(
+            $"GateDsl validation ({suite.Size.ToString().ToLowerInvariant()}): {suite.Checks.Count} checks, {suite.SampleSize} draws per law " +
+            $"({suite.GradientSampleSize} per gradient); false-failure budget {Format.Probability(ValidationSuite.TotalFalseFailureBudget)} " +
+            $"= {statistical} statistical checks x {Format.Probability(suite.PerCheckFalseFailureProbability)}.");
+        var watch = Stopwatch.StartNew();
+        var results = new List<CheckResult>();
+        if (live)
+        {
+            console.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask("validating", maxValue: suite.Checks.Count);
+                    foreach (var check in suite.Checks)
+                    {
+                        task.Description = Markup.Escape(Shorten(check.ToString(), 60));
+                        results.Add(check.Run(sampler ?? SamplerUnderTest.Toolkit));
+                        task.Increment(1);
+                    }
+
+                    task.Description = "done";
+                });
+        }
+        else
+        {
+            var width = suite.Checks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+            foreach (var check in suite.Checks)
+            {
+                var r = check.Run(sampler ?? SamplerUnderTest.Toolkit);
+                results.Add(r);
+                var index = results.Count.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width);
+                @out.WriteLine($"[{index}/{suite.Checks.Count}] {(r.Passed ? "pass" : "FAIL")} {check}");
+            }
+        }
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns("distribution", "property", "statistic", "bound", "false-failure prob.", "verdict");
+        foreach (var r in results)
+        {
+            var verdict = r.Passed ? (live ? "[green]pass[/]" : "pass") : (live ? "[red]FAIL[/]" : "FAIL");
+            table.AddRow(
+                Markup.Escape(r.Check.Distribution),
+                Markup.Escape(r.Check.Property),
+                Format.Short(r.Outcome.Statistic),
+                Format.Short(r.Outcome.Bound),
+                r.Check.IsStatistical ? Format.Probability(r.Check.FalseFailureProbability) : "0 (exact)",
+                verdict);
+        }
+
+        console.Write(table);
+        var failed = results.Where(r => !r.Passed).ToArray();
+        foreach (var f in failed)
+        {
+            err.WriteLine($"failed: {f}");
+        }
+
+        console.WriteLine(
+            $"{results.Count} checks, {failed.Length} failed, in {watch.Elapsed.TotalSeconds:F1} s. " +
+            $"A correct toolkit fails this suite with probability at most {Format.Probability(suite.TotalFalseFailureProbability)}.");
+        return failed.Length == 0 ? 0 : 1;
+    }
+
+    private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+}
