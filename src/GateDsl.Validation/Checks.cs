@@ -22,7 +22,7 @@ public static class Checks
         return new ValidationCheck(entry.Describe(p), $"law {entry.ComponentNames[component]} (KS{Suffix(dtype)})", alpha, s =>
         {
             var draws = s.Draw(entry, p, n, seed, dtype)[component];
-            return CheckOutcome.From(KolmogorovSmirnov.OneSample(draws, entry.MarginalReference(p, component), alpha));
+            return CheckOutcome.From(LawTest.Ks(draws, entry.MarginalReference(p, component), alpha, dtype));
         });
     }
 

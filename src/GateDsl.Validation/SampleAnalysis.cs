@@ -42,7 +42,7 @@ public static class SampleAnalysis
             levels,
             Descriptive.Quantiles(draws[c], levels),
             levels.Select(r.Quantile).ToArray(),
-            KolmogorovSmirnov.OneSample(draws[c], r, ReportFalseFailureProbability))).ToArray();
+            LawTest.Ks(draws[c], r, ReportFalseFailureProbability))).ToArray();
         CorrelationResult? correlation = entry.IsJoint
             ? CorrelationTest.Test(draws[0], draws[1], entry.CreateJointReference(p).Correlation, ReportFalseFailureProbability)
             : null;

@@ -17,17 +17,19 @@ public static class ValidateCommandRunner
     /// <param name="err">Standard error (the failed checks are repeated there).</param>
     /// <param name="interactive">Force (true) or suppress (false) the progress bar; by default it is shown when <paramref name="out"/> is the terminal.</param>
     /// <param name="sampler">The samplers to validate; the toolkit's by default (tests pass deliberately wrong ones).</param>
-    public static int Run(bool quick, TextWriter @out, TextWriter err, bool? interactive = null, SamplerUnderTest? sampler = null)
+    /// <param name="falseFailureBudget">Total false-failure probability of the suite (1e-6 by default).</param>
+    public static int Run(bool quick, TextWriter @out, TextWriter err, bool? interactive = null, SamplerUnderTest? sampler = null,
+        double falseFailureBudget = ValidationSuite.TotalFalseFailureBudget)
     {
         ArgumentNullException.ThrowIfNull(@out);
         ArgumentNullException.ThrowIfNull(err);
         var live = interactive ?? Terminal.IsInteractive(@out);
         var console = Terminal.Create(@out, live);
-        var suite = ValidationSuite.Create(quick ? SuiteSize.Quick : SuiteSize.Full);
+        var suite = ValidationSuite.Create(quick ? SuiteSize.Quick : SuiteSize.Full, falseFailureBudget);
         var statistical = suite.Checks.Count(c => c.IsStatistical);
         console.WriteLine(
             $"GateDsl validation ({suite.Size.ToString().ToLowerInvariant()}): {suite.Checks.Count} checks, {suite.SampleSize} draws per law " +
-            $"({suite.GradientSampleSize} per gradient); false-failure budget {Format.Probability(ValidationSuite.TotalFalseFailureBudget)} " +
+            $"({suite.GradientSampleSize} per gradient); false-failure budget {Format.Probability(falseFailureBudget)} " +
             $"= {statistical} statistical checks x {Format.Probability(suite.PerCheckFalseFailureProbability)}.");
         var watch = Stopwatch.StartNew();
         var results = new List<CheckResult>();

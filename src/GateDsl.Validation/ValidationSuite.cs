@@ -64,8 +64,12 @@ public sealed class ValidationSuite
     ];
 
     /// <summary>Builds the suite of the given size.</summary>
-    public static ValidationSuite Create(SuiteSize size)
+    /// <param name="size">Quick or full sample sizes.</param>
+    /// <param name="falseFailureBudget">Total false-failure probability to split (1e-6 by default; the test
+    /// project runs the suite with a share of its own 1e-6 budget).</param>
+    public static ValidationSuite Create(SuiteSize size, double falseFailureBudget = TotalFalseFailureBudget)
     {
+        Guard(falseFailureBudget);
         var (n, nGrad) = SampleSizes(size);
         var builders = new List<Func<double, long, ValidationCheck>>();
         foreach (var e in DistributionCatalogue.All)
@@ -122,9 +126,17 @@ public sealed class ValidationSuite
 
         // Count the statistical checks first (a probe with alpha 1 costs nothing: builders are lazy).
         var statistical = builders.Select(b => b(0.5, 0)).Count(c => c.IsStatistical);
-        var perCheck = TotalFalseFailureBudget / statistical;
+        var perCheck = falseFailureBudget / statistical;
         var checks = builders.Select((b, i) => b(perCheck, 1000 + i)).ToArray();
         return new ValidationSuite(size, checks, n, nGrad, perCheck);
+    }
+
+    private static void Guard(double budget)
+    {
+        if (!(budget > 0 && budget < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(budget), budget, "the false-failure budget must be in (0, 1).");
+        }
     }
 
     /// <summary>Runs every check against <paramref name="sampler"/> (the toolkit by default), reporting each result as it completes.</summary>

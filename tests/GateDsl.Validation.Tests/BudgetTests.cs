@@ -1,0 +1,32 @@
+namespace GateDsl.Validation.Tests;
+
+public sealed class BudgetTests
+{
+    [Fact]
+    public void Test_project_false_failure_and_miss_probabilities_sum_below_one_in_a_million()
+    {
+        Assert.True(TestBudget.Sum < TestBudget.Total, $"budget {TestBudget.Sum:G3} >= {TestBudget.Total:G3}");
+    }
+
+    [Fact]
+    public void Validation_suite_splits_its_budget_evenly_over_its_statistical_checks()
+    {
+        foreach (var size in new[] { SuiteSize.Quick, SuiteSize.Full })
+        {
+            var suite = ValidationSuite.Create(size);
+            var statistical = suite.Checks.Where(c => c.IsStatistical).ToArray();
+            Assert.All(statistical, c => Assert.Equal(suite.PerCheckFalseFailureProbability, c.FalseFailureProbability));
+            Assert.True(suite.TotalFalseFailureProbability <= ValidationSuite.TotalFalseFailureBudget * (1 + 1e-12));
+            Assert.All(suite.Checks.Where(c => !c.IsStatistical), c => Assert.Equal(0, c.FalseFailureProbability));
+        }
+    }
+
+    [Fact]
+    public void Full_suite_draws_ten_times_the_quick_suite()
+    {
+        var (quick, full) = (ValidationSuite.Create(SuiteSize.Quick), ValidationSuite.Create(SuiteSize.Full));
+        Assert.Equal(quick.Checks.Count, full.Checks.Count);
+        Assert.Equal(10 * quick.SampleSize, full.SampleSize);
+        Assert.Equal(10 * quick.GradientSampleSize, full.GradientSampleSize);
+    }
+}

@@ -1,0 +1,46 @@
+namespace GateDsl.Validation.Tests;
+
+/// <summary>
+/// The error budget of this test project: every assertion that can fail by chance for a correct
+/// toolkit (a statistical check, false-failure probability alpha) or miss a deliberately wrong
+/// sampler (a power test, miss probability beta) is listed here with its count, and the sum stays
+/// below 1e-6 per run (union bound; see docs/validation.md). Seeds are fixed (FsCheck Replay and
+/// sampler seeds derived from the case), so a run is reproducible; the budget is the chance that a
+/// correct toolkit meets unlucky seeds after its random streams change.
+/// </summary>
+internal static class TestBudget
+{
+    /// <summary>Total per run.</summary>
+    public const double Total = 1e-6;
+
+    /// <summary>The quick validation suite run through <c>ValidateCommandRunner</c> with the toolkit.</summary>
+    public const double QuickSuite = 5e-7;
+
+    /// <summary>alpha of each statistical assertion in the properties and fact tests.</summary>
+    public const double Alpha = 1e-9;
+
+    /// <summary>beta (miss probability) of each power assertion.</summary>
+    public const double Beta = 1e-9;
+
+    /// <summary>Property cases (FsCheck MaxTest) and counts; the test <c>BudgetTests</c> sums them.</summary>
+    public static IReadOnlyList<(string What, int Count, double Probability)> Items { get; } =
+    [
+        ("quick validation suite (toolkit, exit code 0)", 1, QuickSuite),
+        ("law of univariate samplers, float64 (DKW per case)", LawProperties.UnivariateCases, Alpha),
+        ("law of univariate samplers, float32 (DKW per case)", LawProperties.UnivariateCases, Alpha),
+        ("exact Beta marginals of BivariateBeta (2 DKW per case, both dtypes)", 2 * 2 * LawProperties.BivariateCases, Alpha),
+        ("exact Beta marginals of BivariateBeta5 (2 DKW per case, both dtypes)", 2 * 2 * LawProperties.BivariateCases, Alpha),
+        ("gradient conditional means (per case, per dtype)", 2 * 1, Alpha),
+        ("gradient conditional mean, fact test of the Gamma-ratio transport", 1, Alpha),
+        ("Olkin-Liu correlation (CLT per case)", 1, Alpha),
+        ("Olkin-Liu correlation at the PAPER.md values (CLT)", 2, Alpha),
+        ("5G correlation sign along shape paths (CLT per point)", 1, Alpha),
+        ("Monte Carlo KL vs closed form (CLT per case)", 1, Alpha),
+        ("power tests: correct sampler passes at the power sample size", 1, Alpha),
+        ("power tests: wrong sampler missed", 1, Beta),
+        ("gatec sample Done-when: correlation of BivariateBeta(2, 3, 1.5) (CLT)", 1, Alpha),
+    ];
+
+    /// <summary>Sum over the items.</summary>
+    public static double Sum => Items.Sum(i => i.Count * i.Probability);
+}
