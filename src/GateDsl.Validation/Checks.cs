@@ -90,7 +90,7 @@ public static class Checks
             var draw = s.DrawWithGradient(entry, p, parameterIndex, component, n, seed, dtype);
             var reference = GradientCheck.Reference(entry, p, component, parameterIndex);
             var tolerance = dtype == ScalarType.Float32 ? 2e-2 : GradientCheck.DefaultTolerance;
-            return CheckOutcome.From(GradientCheck.ConditionalMean(draw, reference, entry.MarginalReference(p, component), alpha, tolerance: tolerance));
+            return CheckOutcome.From(GradientCheck.ConditionalMean(draw, reference, entry.MarginalReference(p, component), alpha, tolerance: tolerance, dtype: dtype));
         });
     }
 
