@@ -4,7 +4,7 @@ namespace GateDsl.Language.Binding;
 public readonly record struct FamilyRange(int Low, int High)
 {
     /// <summary>Number of members.</summary>
-    public int Count => Math.Max(0, High - Low + 1);
+    public int Count => (int)Math.Clamp((long)High - Low + 1, 0, int.MaxValue);
 
     /// <summary>Whether <paramref name="index"/> names a member.</summary>
     public bool Contains(int index) => index >= Low && index <= High;
