@@ -12,6 +12,20 @@ namespace GateDsl.Language.Binding;
 /// TopLevel (scopes, duplicates, constants), Expressions, Calls (draws and distributions), Cells,
 /// Priors and Warnings. The binder reports and keeps going; it never throws on a syntax tree, and
 /// skips empty names (error recovery of the parser, already reported).
+/// <para>Decisions worth knowing:</para>
+/// <list type="bullet">
+/// <item>A file sees its own top-level names and those of every file it imports, transitively.
+/// Top-level items may be used before they are written (constants, distributions); inside a body
+/// names must be defined before use. A local may shadow a file-level constant.</item>
+/// <item>Cell parameters are hyperparameters with constant defaults, so they count as constants
+/// (a prior weight may be one); distribution parameters do not.</item>
+/// <item>An expression that cannot be bound becomes <see cref="BoundError"/> with the smallest
+/// support, so one mistake gives one diagnostic rather than a cascade.</item>
+/// <item>Priors may name anything in their cell's body, wherever it is written, and a prior does
+/// not count as a use of its target (a draw only a prior mentions changes no gate: GATE0901).</item>
+/// <item>Unused file-level constants are those no cell, distribution or constant of the whole
+/// compilation refers to.</item>
+/// </list>
 /// </summary>
 internal sealed partial class Binder
 {

@@ -20,7 +20,9 @@ public static class CellDescriber
             .Select(p => new PriorSummary(p.TargetText, CallText(p.Call), p.Weight))
             .ToList();
         var parameters = cell.Parameters
-            .Select(p => new HyperParameterSummary(p.Name, p.Support.ToString(), p.DefaultValue ?? double.NaN))
+            // A missing default was reported (GATE0413); 0 stands in so that summaries stay
+            // serializable (JSON has no NaN).
+            .Select(p => new HyperParameterSummary(p.Name, p.Support.ToString(), p.DefaultValue ?? 0))
             .ToList();
         return new CellSummary(
             cell.Name,

@@ -76,7 +76,8 @@ public sealed class ImportTests
         File.CreateSymbolicLink(link, System.IO.Path.Combine(dir.Path, "missing-target.gate"));
         var main = dir.Write("main.gate", "import \"broken.gate\"\n");
         var diagnostic = Assert.Single(Compilation.FromFiles(new[] { main }).Diagnostics);
-        Assert.True(diagnostic.Code is "GATE0103" or "GATE0101", diagnostic.ToString());
+        Assert.Equal("GATE0103", diagnostic.Code);
+        Assert.Equal((1, 8), (diagnostic.Start.Line, diagnostic.Start.Column));
     }
 
     [Fact]
