@@ -125,7 +125,7 @@ internal sealed class ImportResolver
                 return null;
             }
 
-            looked = directory;
+            looked = DisplayPath(directory); // relative when possible, so messages do not depend on the machine
             if (_files.TryGetValue(candidate, out var known))
             {
                 return known;
@@ -232,7 +232,7 @@ internal sealed class ImportResolver
         }
     }
 
-    /// <summary>Imported files print relative to the current directory when they lie under it, as the CLI's given paths do.</summary>
+    /// <summary>Imported files (and searched folders) print relative to the current directory when they lie under it, as the CLI's given paths do.</summary>
     private static string DisplayPath(string fullPath)
     {
         try
