@@ -32,12 +32,39 @@ internal static class InputFiles
             return context.UsageError("no input files: give at least one .gate file");
         }
 
-        var missing = files.Where(f => !File.Exists(f)).ToList();
-        foreach (var file in missing)
+        var ok = true;
+        foreach (var file in files)
         {
-            context.UsageError(Directory.Exists(file) ? $"'{file}' is a directory, not a .gate file" : $"file not found: {file}");
+            if (Problem(file) is { } problem)
+            {
+                context.UsageError(problem);
+                ok = false;
+            }
         }
 
-        return missing.Count == 0 ? null : ExitCodes.Usage;
+        return ok ? null : ExitCodes.Usage;
+    }
+
+    private static string? Problem(string file)
+    {
+        if (Directory.Exists(file))
+        {
+            return $"'{file}' is a directory, not a .gate file";
+        }
+
+        if (!File.Exists(file))
+        {
+            return $"file not found: {file}";
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(file);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot read {file}: {ex.Message}";
+        }
     }
 }

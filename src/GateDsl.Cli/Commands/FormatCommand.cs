@@ -68,10 +68,13 @@ internal static class FormatCommand
             {
                 context.Out.WriteLine($"would reformat: {file}");
             }
+            else if (TryWrite(context, file, formatted))
+            {
+                context.Out.WriteLine($"reformatted: {file}");
+            }
             else
             {
-                File.WriteAllText(file, formatted, Utf8NoBom);
-                context.Out.WriteLine($"reformatted: {file}");
+                broken++;
             }
         }
 
@@ -79,10 +82,24 @@ internal static class FormatCommand
         var summary = $"{DiagnosticRenderer.Plural(changed.Count, "file")} {verb}";
         if (broken > 0)
         {
-            summary += $", {DiagnosticRenderer.Plural(broken, "file")} with syntax errors left unchanged";
+            summary += $", {DiagnosticRenderer.Plural(broken, "file")} left unchanged (syntax errors or not writable)";
         }
 
         context.Out.WriteLine(summary);
         return broken > 0 || (checkOnly && changed.Count > 0) ? ExitCodes.Failure : ExitCodes.Success;
+    }
+
+    private static bool TryWrite(CliContext context, string file, string text)
+    {
+        try
+        {
+            File.WriteAllText(file, text, Utf8NoBom);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            context.Error.WriteLine($"gatec: cannot write {file}: {ex.Message}");
+            return false;
+        }
     }
 }
