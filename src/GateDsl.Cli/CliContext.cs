@@ -11,22 +11,22 @@ internal sealed class CliContext
     /// <summary>Width used for tables when output is not a terminal, so pipes and tests get unwrapped lines.</summary>
     private const int RedirectedWidth = 160;
 
+    /// <summary>Wide enough that Spectre never wraps a diagnostic line.</summary>
+    private const int UnwrappedWidth = 100_000;
+
     public CliContext(TextWriter stdout, TextWriter stderr, bool useColor)
     {
         Out = stdout;
         Error = stderr;
         UseColor = useColor;
-        Console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(stdout),
-            Ansi = useColor ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = useColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
+        Console = CreateConsole(stdout, useColor);
         if (!useColor)
         {
             Console.Profile.Width = RedirectedWidth;
         }
+
+        LineConsole = CreateConsole(stdout, useColor);
+        LineConsole.Profile.Width = UnwrappedWidth;
     }
 
     /// <summary>Standard output.</summary>
@@ -41,10 +41,25 @@ internal sealed class CliContext
     /// <summary>Spectre console over <see cref="Out"/>, for tables and coloured text.</summary>
     public IAnsiConsole Console { get; }
 
+    /// <summary>
+    /// Spectre console over <see cref="Out"/> that never wraps: diagnostics keep one
+    /// <c>path(line,col): ...</c> line however narrow the terminal, so they stay clickable and greppable.
+    /// </summary>
+    public IAnsiConsole LineConsole { get; }
+
     /// <summary>Reports a usage error on standard error and returns <see cref="ExitCodes.Usage"/>.</summary>
     public int UsageError(string message)
     {
         Error.WriteLine($"gatec: {message}");
         return ExitCodes.Usage;
     }
+
+    private static IAnsiConsole CreateConsole(TextWriter writer, bool useColor) =>
+        AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = useColor ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = useColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
 }

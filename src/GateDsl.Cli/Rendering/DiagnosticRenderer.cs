@@ -19,7 +19,7 @@ internal static class DiagnosticRenderer
         {
             if (context.UseColor)
             {
-                WriteColored(context.Console, diagnostic);
+                WriteColored(context.LineConsole, diagnostic);
             }
             else
             {
