@@ -26,15 +26,3 @@ public sealed record CellDto(
     IReadOnlyList<HyperParameterDto> HyperParameters,
     string ParameterFormula,
     long? ParameterCount);
-
-/// <summary>A gate or the candidate.</summary>
-public sealed record GateDto(string Name, bool Stochastic, string Definition, string Support);
-
-/// <summary>A primitive draw; <paramref name="Count"/> is the number of family members.</summary>
-public sealed record DrawDto(string Name, string Distribution, int Count, string Support);
-
-/// <summary>A prior: its target, its law and the weight of its KL term.</summary>
-public sealed record PriorDto(string Target, string Distribution, double Weight);
-
-/// <summary>A cell hyperparameter and its value.</summary>
-public sealed record HyperParameterDto(string Name, string Support, double Value);
