@@ -141,4 +141,34 @@ public sealed class CheckCommandTests : IDisposable
         Assert.DoesNotContain("\\u0060", result.Stdout);
         Assert.Contains("`@`", result.Stdout);
     }
+
+    [Fact]
+    public void Json_names_an_imported_file_by_its_import_path()
+    {
+        _temp.Write("lib.gate", "// a helper with a bad character\nconst scale = 2 @\n");
+        var main = _temp.Write("main.gate", "import \"lib.gate\"\n\ncell C {\n  gate i = sigmoid(linear * scale)\n  gate f = sigmoid(linear)\n  gate o = sigmoid(linear)\n  candidate = tanh(linear)\n}\n");
+
+        var result = Gatec.Run("check", "--json", main);
+
+        Assert.True(result.ExitCode == ExitCodes.Failure, result.ToString());
+        using var document = JsonDocument.Parse(result.Stdout);
+        var bad = Assert.Single(document.RootElement.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() == "GATE0003");
+        Assert.Equal("lib.gate", Path.GetFileName(bad.GetProperty("file").GetString()));
+        Assert.Equal(2, bad.GetProperty("line").GetInt32());
+        Assert.Equal(17, bad.GetProperty("column").GetInt32());
+    }
+
+    [Fact]
+    public void Diagnostics_of_several_files_are_all_printed_with_one_summary()
+    {
+        var first = _temp.Write("a.gate", "cell A {\n  gate i = @\n}\n");
+        var second = _temp.Write("b.gate", "cell B {\n  gate i = $\n}\n");
+
+        var result = Gatec.Run("check", first, second);
+
+        Assert.True(result.ExitCode == ExitCodes.Failure, result.ToString());
+        Assert.Contains($"{first}(2,12): error GATE0003", result.Stdout);
+        Assert.Contains($"{second}(2,12): error GATE0003", result.Stdout);
+        Assert.Matches(@"in 2 files\n$", result.Stdout);
+    }
 }
