@@ -36,6 +36,8 @@ internal static class CheckCommand
             return usage;
         }
 
+        // The same file named twice is checked (and counted) once.
+        files = files.Distinct(StringComparer.Ordinal).ToList();
         var compilation = Compilation.FromFiles(files);
         if (json)
         {
