@@ -80,6 +80,14 @@ public sealed class Compilation
                 diagnostics.AddRange(file.Tree.Diagnostics);
             }
 
+            // Syntax errors first: binding a tree rebuilt by error recovery mostly reports echoes of
+            // the syntax error (a missing gate whose statement did not parse, say), so semantic
+            // checks wait until every file parses, as in stanc3.
+            if (files.Any(f => f.Tree.HasErrors))
+            {
+                return new Compilation(files.Select(f => f.Tree).ToList(), diagnostics.ToSortedList(), Array.Empty<CellSummary>(), BoundModel.Empty);
+            }
+
             var model = new Binding.Binder(files, diagnostics).Bind();
             var given = new HashSet<SourceText>(files.Where(f => f.IsGiven).Select(f => f.Tree.Source));
             var cells = model.Cells.Where(c => given.Contains(c.Source)).Select(CellDescriber.Describe).ToList();

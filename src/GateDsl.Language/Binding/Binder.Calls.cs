@@ -309,6 +309,17 @@ internal sealed partial class Binder
             return false;
         }
 
+        // A local named like a built-in would shadow it for the rest of the body; refuse it the way
+        // top-level declarations are refused.
+        var reserved = PrimitiveDistribution.All.ContainsKey(symbol.Name) ? "a primitive distribution"
+            : SupportRules.Functions.Contains(symbol.Name) ? "a built-in function"
+            : null;
+        if (reserved is not null)
+        {
+            Report(DiagnosticCatalog.ReservedName, context, symbol.Span, symbol.Name, reserved);
+            return false;
+        }
+
         if (context.Locals.TryGetValue(symbol.Name, out var existing))
         {
             if (symbol is GateSymbol && existing is GateSymbol)
@@ -317,7 +328,7 @@ internal sealed partial class Binder
             }
             else
             {
-                Report(DiagnosticCatalog.DuplicateDefinition, context, symbol.Span, KindWord(symbol), symbol.Name, existing.Location);
+                Report(DiagnosticCatalog.DuplicateDefinition, context, symbol.Span, KindWord(existing), symbol.Name, existing.Location);
             }
 
             return false;

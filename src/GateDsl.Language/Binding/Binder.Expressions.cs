@@ -160,6 +160,14 @@ internal sealed partial class Binder
             {
                 Report(DiagnosticCatalog.WrongKindOfName, context, call.Callee.Span, name, "a distribution", $"a function: draw from it with `draw x ~ {name}(...)`");
             }
+            else if (context.Locals.TryGetValue(name, out var local))
+            {
+                Report(DiagnosticCatalog.WrongKindOfName, context, call.Callee.Span, name, local.KindName, "a function");
+            }
+            else if (context.File.Lookup(name) is { } decl)
+            {
+                Report(DiagnosticCatalog.WrongKindOfName, context, call.Callee.Span, name, "a " + decl.Kind, "a function");
+            }
             else
             {
                 Report(DiagnosticCatalog.UnknownFunction, context, call.Callee.Span, name, DidYouMean.Clause(name, SupportRules.Functions));

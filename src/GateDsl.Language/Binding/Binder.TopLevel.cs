@@ -102,7 +102,7 @@ internal sealed partial class Binder
                 {
                     if (reported.Add((first, later)))
                     {
-                        Report(DiagnosticCatalog.DuplicateDefinition, later.File.Tree.Source, later.Name.Span, later.Kind, later.Name.Text, first.Location);
+                        Report(DiagnosticCatalog.DuplicateDefinition, later.File.Tree.Source, later.Name.Span, first.Kind, later.Name.Text, first.LocationSeenFrom(later.File.Tree.Source));
                     }
                 }
             }

@@ -37,9 +37,9 @@ public static class DidYouMean
         return best;
     }
 
-    /// <summary>The suggestion as a message clause ("; did you mean 'x'?"), or empty.</summary>
+    /// <summary>The suggestion as a message clause (": did you mean 'x'?"), or empty.</summary>
     public static string Clause(string name, IEnumerable<string> candidates) =>
-        Suggest(name, candidates) is { } s ? $"; did you mean '{s}'?" : string.Empty;
+        Suggest(name, candidates) is { } s ? $": did you mean '{s}'?" : string.Empty;
 
     /// <summary>Optimal string alignment distance (case-sensitive; a case change costs one edit).</summary>
     public static int Distance(string a, string b)

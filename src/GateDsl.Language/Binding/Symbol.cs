@@ -39,6 +39,6 @@ public abstract class Symbol
     /// <summary>Whether the value is random (depends on a draw).</summary>
     public abstract bool IsStochastic { get; }
 
-    /// <summary><c>path(line,col)</c> of the declaration, for "already defined at" messages.</summary>
+    /// <summary>Where the declaration is, for "already defined at" messages (locals share the file: "line 3").</summary>
     public string Location => BindingText.Location(Source, Span);
 }

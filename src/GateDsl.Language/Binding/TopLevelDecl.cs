@@ -1,5 +1,6 @@
 using GateDsl.Language.Imports;
 using GateDsl.Language.Syntax;
+using GateDsl.Language.Text;
 
 namespace GateDsl.Language.Binding;
 
@@ -27,5 +28,5 @@ internal sealed class TopLevelDecl
         _ => "constant",
     };
 
-    public string Location => BindingText.Location(File.Tree.Source, Name.Span);
+    public string LocationSeenFrom(SourceText reportedIn) => BindingText.Location(File.Tree.Source, Name.Span, reportedIn);
 }

@@ -144,6 +144,12 @@ internal sealed class ImportResolver
                     return null;
                 }
             }
+
+            if (Directory.Exists(candidate))
+            {
+                _diagnostics.Report(DiagnosticCatalog.ImportUnreadable, source, import.PathSpan, import.Path, "it is a folder, not a .gate file");
+                return null;
+            }
         }
 
         var name = SafeFileName(import.Path);

@@ -15,7 +15,7 @@ public sealed class DiagnosticsTests
     {
         // names (02xx)
         { "cell C {\n  draw g ~ Gamma(1)\n  candidate = gg\n" + Gates[..^27] + "}", "GATE0201", 3, 15, "did you mean 'g'?" },
-        { "cell C {\n  draw g ~ Gamma(1)\n  draw g ~ Gamma(2)\n" + Gates + "}", "GATE0202", 3, 8, "draw 'g' is already defined at test.gate(2,8)" },
+        { "cell C {\n  draw g ~ Gamma(1)\n  draw g ~ Gamma(2)\n" + Gates + "}", "GATE0202", 3, 8, "draw 'g' is already defined at line 2" },
         { "distribution Beta(a: Positive) {\n  value 0.5\n}\n", "GATE0202", 1, 14, "distribution 'Beta' is already defined at stdlib/distributions.gate" },
         { "cell C {\n  draw g ~ Gama(1)\n" + Gates + "}", "GATE0203", 2, 12, "did you mean 'Gamma'?" },
         { "cell C {\n  gate i = sigmoid(softpls(linear))\n  gate f = sigmoid(linear)\n  gate o = sigmoid(linear)\n  candidate = tanh(linear)\n}", "GATE0204", 2, 20, "did you mean 'softplus'?" },
@@ -27,7 +27,7 @@ public sealed class DiagnosticsTests
         { "const exp = 2\n", "GATE0209", 1, 7, "'exp' is a built-in function" },
         { "cell C {\n  candidate = Beta\n" + Gates[..^27] + "}", "GATE0210", 2, 15, "'Beta' is a distribution, not a value" },
         { "cell C {\n  candidate = Beta(1, 2)\n" + Gates[..^27] + "}", "GATE0210", 2, 15, "not a function" },
-        { "cell C {\n  candidate = h\n  let h = tanh(linear)\n" + Gates[..^27] + "}", "GATE0211", 2, 15, "'h' is used before its definition at test.gate(3,7)" },
+        { "cell C {\n  candidate = h\n  let h = tanh(linear)\n" + Gates[..^27] + "}", "GATE0211", 2, 15, "'h' is used before its definition at line 3" },
         { "distribution A(x: Positive) {\n  draw b ~ B(x)\n  value b\n}\ndistribution B(x: Positive) {\n  draw a ~ A(x)\n  value a\n}\n", "GATE0212", 6, 12, "A -> B -> A" },
         { "const a = b\nconst b = a\n", "GATE0213", 1, 7, "a -> b -> a" },
 
@@ -50,27 +50,27 @@ public sealed class DiagnosticsTests
 
         // structure (04xx)
         { "cell C {\n  gate i = sigmoid(linear)\n  gate o = sigmoid(linear)\n  candidate = tanh(linear)\n}", "GATE0401", 1, 6, "cell C does not define gate f" },
-        { "cell C {\n  gate i = sigmoid(linear)\n" + Gates + "}", "GATE0402", 3, 8, "gate i is already defined at test.gate(2,8)" },
+        { "cell C {\n  gate i = sigmoid(linear)\n" + Gates + "}", "GATE0402", 3, 8, "gate i is already defined at line 2" },
         { "cell C {\n  gate i = sigmoid(linear)\n  gate f = sigmoid(linear)\n  gate o = sigmoid(linear)\n}", "GATE0403", 1, 6, "cell C does not define its candidate" },
-        { "cell C {\n" + Gates + "  candidate = tanh(linear)\n}", "GATE0404", 6, 3, "the candidate is already defined at test.gate(5,3)" },
+        { "cell C {\n" + Gates + "  candidate = tanh(linear)\n}", "GATE0404", 6, 3, "the candidate is already defined at line 5" },
         { "cell C {\n  gate in = sigmoid(linear)\n" + Gates + "}", "GATE0405", 2, 8, "did you mean 'i'?" },
-        { "cell C {\n  draw g ~ Gamma(1)\n  candidate = g\n" + Gates[..^27] + "  evaluate mean\n  evaluate sample\n}", "GATE0406", 8, 3, "already given at test.gate(7,3)" },
+        { "cell C {\n  draw g ~ Gamma(1)\n  candidate = g\n" + Gates[..^27] + "  evaluate mean\n  evaluate sample\n}", "GATE0406", 8, 3, "already given at line 7" },
         { "distribution D(a: Positive) {\n  value sigmoid(linear) * a\n}\n", "GATE0407", 2, 17, "only allowed in a cell" },
         { "cell C {\n  gate i ~ Kumaraswamy(2, 3)\n  gate f = sigmoid(linear)\n  gate o = sigmoid(linear)\n  candidate = tanh(linear)\n  evaluate mode\n}", "GATE0408", 6, 3, "but Uniform (draw i.u) has none" },
         { "distribution D(a: Positive) {\n  draw u ~ Gamma(a)\n}\n", "GATE0409", 1, 14, "distribution D has no `value` statement" },
-        { "distribution D(a: Positive) {\n  value a\n  value a\n}\n", "GATE0410", 3, 3, "already given at test.gate(2,3)" },
+        { "distribution D(a: Positive) {\n  value a\n  value a\n}\n", "GATE0410", 3, 3, "already given at line 2" },
         { "distribution D(a: Positive) {\n  gate i = 0.5\n  value a\n}\n", "GATE0411", 2, 3, "`gate` is only allowed in a cell" },
         { "cell C {\n" + Gates + "  value 0.5\n}", "GATE0411", 6, 3, "`value` is only allowed in a distribution" },
         { "cell C {\n  draw g ~ Gamma(1)\n  candidate = g\n" + Gates[..^27] + "  evaluate maen\n}", "GATE0412", 7, 12, "did you mean 'mean'?" },
         { "cell C(p: UnitInterval) {\n  candidate = p\n" + Gates[..^27] + "}", "GATE0413", 1, 8, "cell parameter 'p' needs a value" },
 
         // priors (05xx)
-        { "cell C {\n  draw g ~ Gamma(1)\n  candidate = g\n" + Gates[..^27] + "  prior gg ~ Gamma(1) weight 1\n}", "GATE0501", 7, 9, "'gg' is not defined; did you mean 'g'?" },
+        { "cell C {\n  draw g ~ Gamma(1)\n  candidate = g\n" + Gates[..^27] + "  prior gg ~ Gamma(1) weight 1\n}", "GATE0501", 7, 9, "'gg' is not defined: did you mean 'g'?" },
         { "cell C {\n  gate i ~ Beta(1, 2)\n  gate f = sigmoid(linear)\n  gate o = sigmoid(linear)\n  candidate = tanh(linear)\n  prior i ~ Gamma(0.5) weight 1\n}", "GATE0502", 6, 13, "'i' is UnitInterval, but the prior Gamma is over Positive" },
         { "cell C {\n" + Gates + "  prior o ~ Beta(1, 1)\n}", "GATE0503", 6, 9, "'o' is a deterministic gate, not random" },
         { "cell C {\n" + Gates + "  prior eps ~ Gamma(1)\n}\nconst eps = 0.1\n", "GATE0503", 6, 9, "'eps' is a constant" },
         { "cell C {\n  draw g ~ Gamma(1)\n  candidate = g\n" + Gates[..^27] + "  prior g ~ Gamma(1) weight 0\n}", "GATE0504", 7, 29, "a prior weight must be a positive constant, but it is 0" },
-        { "cell C {\n  draw g[1..5] ~ Gamma(1)\n  candidate = g[1] + g[2] + g[3] + g[4] + g[5]\n" + Gates[..^27] + "  prior g ~ Gamma(1)\n  prior g[2] ~ Gamma(2)\n}", "GATE0505", 8, 9, "'g[2]' already has a prior at test.gate(7,3)" },
+        { "cell C {\n  draw g[1..5] ~ Gamma(1)\n  candidate = g[1] + g[2] + g[3] + g[4] + g[5]\n" + Gates[..^27] + "  prior g ~ Gamma(1)\n  prior g[2] ~ Gamma(2)\n}", "GATE0505", 8, 9, "'g[2]' already has a prior at line 7" },
         { "cell C {\n  gate (i, f) ~ BivariateBeta(1, 1, 1)\n  gate o = sigmoid(linear)\n  candidate = tanh(linear)\n  prior i ~ Beta(1, 1)\n}", "GATE0506", 5, 9, "'i' is one value of the joint BivariateBeta" },
         { "cell C {\n  draw g ~ Gamma(1)\n  candidate = g\n" + Gates[..^27] + "  prior g ~ Gamma(linear)\n}", "GATE0305", 7, 19, "an argument of the prior Gamma must be a constant, but it depends on `linear`" },
 

@@ -30,6 +30,6 @@ public sealed class DidYouMeanTests
     {
         var text = "cell C {\n  let alpha = softplus(linear)\n  draw g ~ Gamma(alpah)\n  gate i = g / (g + 1)\n  gate f = sigmoid(linear)\n  gate o = sigmoid(linear)\n  candidate = tanh(linear)\n}\n";
         var diagnostic = BindingAssert.Has(text, "GATE0201", 3, 18);
-        Assert.Equal("'alpah' is not defined; did you mean 'alpha'?", diagnostic.Message);
+        Assert.Equal("'alpah' is not defined: did you mean 'alpha'?", diagnostic.Message);
     }
 }
