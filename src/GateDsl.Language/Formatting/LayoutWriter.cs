@@ -138,7 +138,7 @@ internal sealed class LayoutWriter
     /// <param name="indent">The element's indentation.</param>
     /// <param name="commentIndent">The indentation of its leading comments.</param>
     /// <param name="separation">Whether a blank line goes before the first line written.</param>
-    /// <param name="blankBeforeElement">Whether a blank line the user left between the last leading comment and the element stays.</param>
+    /// <param name="blankBeforeElement">Whether a blank line may go right before the element itself (not before a <c>}</c>).</param>
     /// <param name="text">Appends the element's own text.</param>
     private void WriteElement(int start, int end, int bound, string indent, string commentIndent, Separation separation, bool blankBeforeElement, Action<StringBuilder> text)
     {
@@ -153,9 +153,8 @@ internal sealed class LayoutWriter
             firstLine = false;
         }
 
-        var blankBefore = firstLine
-            ? Blank(separation, _lastEnd, start)
-            : blankBeforeElement && HasBlankLine(_lastEnd, start);
+        var blankBefore = blankBeforeElement
+            && (firstLine ? Blank(separation, _lastEnd, start) : HasBlankLine(_lastEnd, start));
         if (blankBefore)
         {
             _out.Append('\n');

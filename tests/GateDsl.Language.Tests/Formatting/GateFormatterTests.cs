@@ -101,6 +101,12 @@ public sealed class GateFormatterTests
     }
 
     [Fact]
+    public void DropsBlankLinesAfterTheOpeningAndBeforeTheClosingBrace()
+    {
+        Assert.Equal("cell X {\n  gate i = a\n\n  gate f = b\n}\n", Format("cell X {\n\n  gate i = a\n\n\n  gate f = b\n\n}"));
+    }
+
+    [Fact]
     public void WritesLfLineEndingsAndAFinalNewline()
     {
         var formatted = Format("cell X {\r\n  gate i = sigmoid(linear)\r\n}");
