@@ -61,7 +61,8 @@ internal sealed class LayoutWriter
         while (_next < _comments.Length)
         {
             var comment = _comments[_next++];
-            var blank = first ? items.Length > 0 && HasBlankLine(_lastEnd, comment.Span.Start) : HasBlankLine(_lastEnd, comment.Span.Start);
+            // A blank line the user left before them stays, except at the very start of the file.
+            var blank = (!first || items.Length > 0) && HasBlankLine(_lastEnd, comment.Span.Start);
             WriteCommentLine(comment, string.Empty, blank);
             first = false;
         }
@@ -97,7 +98,7 @@ internal sealed class LayoutWriter
             throw new InvalidOperationException("The formatter could not find the braces of a declaration: the tree has syntax errors.");
         }
 
-        var emptyInside = body.Count == 0 && !_comments.Any(c => c.Span.Start > open && c.Span.Start < close);
+        var emptyInside = body.Count == 0 && !HasCommentBetween(open, close);
         if (emptyInside)
         {
             // `cell X {}`: nothing between the braces, so one line says it all.
@@ -126,6 +127,20 @@ internal sealed class LayoutWriter
         // Comments between the last statement and `}` stay in the body, at its indentation; a
         // blank line right before `}` is dropped.
         WriteElement(close, close + 1, bound, string.Empty, BodyIndent, body.Count == 0 ? Separation.None : Separation.AsInSource, false, b => b.Append('}'));
+    }
+
+    /// <summary>Whether an unwritten comment starts strictly between two offsets (comments are sorted, so this scans only the header's).</summary>
+    private bool HasCommentBetween(int from, int to)
+    {
+        for (var k = _next; k < _comments.Length && _comments[k].Span.Start < to; k++)
+        {
+            if (_comments[k].Span.Start > from)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
