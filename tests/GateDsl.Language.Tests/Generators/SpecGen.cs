@@ -12,6 +12,9 @@ namespace GateDsl.Language.Tests.Generators;
 /// nested expressions of every kind, families, tuples, priors with weights and evaluate rules.
 /// Parentheses are inserted (as <see cref="ParenExpr"/> nodes) exactly where the grammar's
 /// precedence needs them, so rendering a tree token by token parses back to the same tree.
+/// The specs are syntactically valid only: names are random, so the binder would reject most of
+/// them (and the imports point at files that may not exist). They serve the syntax and formatter
+/// properties; <see cref="LargeSpec"/> is the semantically valid one.
 /// </summary>
 public static class SpecGen
 {
