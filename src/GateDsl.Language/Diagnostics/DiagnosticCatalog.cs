@@ -46,6 +46,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NestingTooDeep =
         new("GATE0008", E, "Nesting too deep", "expressions nest more than {0} levels deep here: split them with `let`");
 
+    /// <summary>{0}: the limit. Long operator chains make deep trees, so they are bounded like brackets.</summary>
+    public static readonly DiagnosticDescriptor ExpressionTooLong =
+        new("GATE0009", E, "Expression too long", "this statement has more than {0} operators: split it with `let`");
+
     // ------------------------------------------------------------------ imports (01xx)
 
     /// <summary>{0}: the path as written; {1}: where it was looked for.</summary>
