@@ -71,6 +71,20 @@ public sealed class KullbackLeiblerTests
         }
     }
 
+    [Theory]
+    [InlineData(2, 3)]
+    [InlineData(0.5, 4)]
+    public void Mixed_supports_use_each_laws_own_density(double a, double b)
+    {
+        // KL(Uniform(0,1) || Beta(a,b)) = ln B(a,b) + (a - 1) + (b - 1), since E[ln U] = E[ln(1 - U)] = -1.
+        double expected = SpecialFunctions.BetaLn(a, b) + (a - 1) + (b - 1);
+        Laws.AssertClose(expected, KullbackLeibler.ByQuadrature(new UniformReference(0, 1), new BetaReference(a, b)), 1e-9, "KL(U || Beta)");
+
+        // KL(Beta(a,b) || Uniform(0,1)) = -entropy of the Beta = E[ln f].
+        double negEntropy = -new MathNet.Numerics.Distributions.Beta(a, b).Entropy;
+        Laws.AssertClose(negEntropy, KullbackLeibler.ByQuadrature(new BetaReference(a, b), new UniformReference(0, 1)), 1e-9, "KL(Beta || U)");
+    }
+
     [Fact]
     public void Validation_names_the_parameter()
     {
