@@ -195,6 +195,24 @@ public sealed class UnivariateLawTests
     }
 
     [Fact]
+    public void Gamma_cdf_is_right_for_tiny_arguments_where_MathNet_returns_zero()
+    {
+        // P(a, x) = x^a / Gamma(a + 1) (1 - a x / (a + 1) + ...) for small x.
+        var g = new GammaReference(0.1, 1);
+        double x = 1e-15;
+        double leading = Math.Pow(x, 0.1) / MathNet.Numerics.SpecialFunctions.Gamma(1.1);
+        Laws.AssertClose(leading, g.Cdf(x), 1e-13, "P(0.1, 1e-15)");
+        Assert.Equal(0, MathNet.Numerics.SpecialFunctions.GammaLowerRegularized(0.1, x)); // the defect worked around
+
+        // Series branch (x < 1) and MathNet's branch meet continuously at x = 1.
+        foreach (double a in new[] { 0.1, 0.5, 3, 30 })
+        {
+            var d = new GammaReference(a, 1);
+            Laws.AssertClose(d.Cdf(1 + 1e-12), d.Cdf(1 - 1e-12), 1e-11, $"P({a}, 1)");
+        }
+    }
+
+    [Fact]
     public void Invalid_parameters_are_rejected_with_the_parameter_named()
     {
         var e1 = Assert.Throws<ArgumentOutOfRangeException>(() => new GammaReference(-1, 1));
