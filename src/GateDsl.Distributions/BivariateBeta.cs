@@ -66,9 +66,9 @@ public sealed class BivariateBeta : JointDistribution
         var shape = ExtendedShape(sampleShape);
         var logG = Sampling.LogStandardGamma(torch.stack([A.expand(shape), B.expand(shape), C.expand(shape)]), generator);
         // Ratios from log differences: U/(U+W) = sigmoid(log U - log W), no 0/0 for small shapes.
-        var x = Sampling.ClampOpenUnit(torch.sigmoid(logG[0] - logG[2]));
-        var y = Sampling.ClampOpenUnit(torch.sigmoid(logG[1] - logG[2]));
-        return scope.MoveToOuter(x, y);
+        // X and Y are formed together (one kernel per step instead of two).
+        var xy = Sampling.ClampOpenUnit(torch.sigmoid(logG.narrow(0, 0, 2) - logG[2]));
+        return scope.MoveToOuter(xy[0], xy[1]);
     }
 
     /// <summary>

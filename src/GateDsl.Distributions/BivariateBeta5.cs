@@ -65,9 +65,12 @@ public sealed class BivariateBeta5 : JointDistribution
         var shape = ExtendedShape(sampleShape);
         var l = Sampling.LogStandardGamma(torch.stack(Shapes.Select(s => s.expand(shape)).ToArray()), generator);
         // Sums of Gammas as log-sum-exp, ratios as sigmoids of log differences: nothing underflows to 0/0.
-        var i = torch.sigmoid(torch.logaddexp(l[0], l[2]) - torch.logaddexp(l[3], l[4]));
-        var f = torch.sigmoid(torch.logaddexp(l[1], l[3]) - torch.logaddexp(l[2], l[4]));
-        return scope.MoveToOuter(Sampling.ClampOpenUnit(i), Sampling.ClampOpenUnit(f));
+        // I and F are formed together: numerators (G1+G3, G2+G4) = slices [0,1] (+) [2,3]; the other
+        // parts of the denominators (G4+G5, G3+G5) = slice [2,3] reversed (+) G5.
+        var numerators = torch.logaddexp(l.narrow(0, 0, 2), l.narrow(0, 2, 2));
+        var others = torch.logaddexp(l.narrow(0, 2, 2).flip(0), l[4]);
+        var gates = Sampling.ClampOpenUnit(torch.sigmoid(numerators - others));
+        return scope.MoveToOuter(gates[0], gates[1]);
     }
 
     /// <summary>

@@ -46,6 +46,19 @@ public static class GridChiSquare
         return new StatisticalTestResult("GridChiSquare", n, stat, threshold, p, alpha, stat <= threshold);
     }
 
+    /// <summary>The least n whose expected count n p is at least <see cref="MinimumExpectedCount"/> in every cell.</summary>
+    public static int MinimumSampleSize(JointGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        double smallest = grid.CellProbabilities.Cast<double>().Min();
+        if (!(smallest > 0))
+        {
+            throw new ArgumentException("the grid has a cell of probability 0; use fewer cells.", nameof(grid));
+        }
+
+        return checked((int)Math.Ceiling(MinimumExpectedCount / smallest));
+    }
+
     /// <summary>
     /// Sample size so that the test at false-failure probability alpha misses the alternative whose
     /// cell probabilities are <paramref name="alternative"/> with probability at most beta. Uses

@@ -20,6 +20,7 @@ internal sealed class IntegrationDomain
         _d = distribution;
         if (distribution.Support == SupportKind.Real)
         {
+            // Real-line laws must have closed-form moments: they set the scale of the scan.
             _center = distribution.Mean;
             _scale = Math.Sqrt(distribution.Variance);
         }

@@ -6,8 +6,12 @@ namespace GateDsl.Reference;
 /// </summary>
 public static class KolmogorovDistribution
 {
-    // The Durbin matrix has order 2k - 1 with k = ceil(n d); above this the O(m^3 log n) cost is not worth it.
-    private const int MaxExactOrder = 141;
+    // The Durbin matrix has order 2k - 1 with k = ceil(n d); Survival stops using it above this order,
+    // where the O(m^3 log n) cost is no longer worth it (the Smirnov branch is as accurate there).
+    private const int MaxExactOrder = 101;
+
+    // ExactCdf refuses beyond this order (seconds per call).
+    private const int MaxCallableOrder = 401;
 
     /// <summary>
     /// P(D_n &gt;= d), the p-value of an observed d. Range: n &gt;= 1, d real.
@@ -17,7 +21,7 @@ public static class KolmogorovDistribution
     /// d &lt;= 1/(2n): 1 exactly; d &gt;= 1: 0 exactly.
     /// n d^2 &gt;= 18: 2 P(D+ &gt;= d) by the exact Birnbaum-Tingey sum; the two one-sided events
     /// can then not both happen to any visible degree (error far below 1e-15).
-    /// Durbin-matrix order 2 ceil(n d) - 1 &lt;= 141: 1 - <see cref="ExactCdf"/> (Marsaglia-Tsang-Wang),
+    /// Durbin-matrix order 2 ceil(n d) - 1 &lt;= 101: 1 - <see cref="ExactCdf"/> (Marsaglia-Tsang-Wang),
     /// error about 1e-13.
     /// Otherwise, if 2 P(D+ &gt;= d) &lt;= 0.2: that value; it exceeds the true p-value by
     /// P(D+ &gt;= d and D- &gt;= d), asymptotically 2 exp(-8 lambda^2), i.e. about p^4/8 (below 2e-4
@@ -67,7 +71,7 @@ public static class KolmogorovDistribution
     /// P(D_n &lt; d) exactly, by Marsaglia, Tsang and Wang (2003), "Evaluating Kolmogorov's
     /// distribution", J. Stat. Softw. 8(18): the Durbin matrix raised to the n-th power with
     /// exponent bookkeeping against overflow. About 13 correct digits. Range: n &gt;= 1; cost grows
-    /// like (2 n d)^3 log n, so n d must stay below about 70.
+    /// like (2 n d)^3 log n, so n d must stay below 200.
     /// </summary>
     public static double ExactCdf(int n, double d)
     {
@@ -83,9 +87,9 @@ public static class KolmogorovDistribution
         }
 
         int m = DurbinOrder(n, d);
-        if (m > MaxExactOrder)
+        if (m > MaxCallableOrder)
         {
-            throw new ArgumentOutOfRangeException(nameof(d), d, $"n d is too large for the exact evaluator (matrix order {m} > {MaxExactOrder}); use Survival.");
+            throw new ArgumentOutOfRangeException(nameof(d), d, $"n d is too large for the exact evaluator (matrix order {m} > {MaxCallableOrder}); use Survival.");
         }
 
         int k = (m + 1) / 2;

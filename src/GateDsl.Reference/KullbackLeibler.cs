@@ -16,7 +16,9 @@ public static class KullbackLeibler
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(q);
-        return Quadrature.Expectation(p, (x, c) => LogDensity(p, x, c) - LogDensity(q, x, c));
+        // The complement 1 - x is only meaningful when p lives on the unit interval itself.
+        bool unit = p.Support == SupportKind.UnitInterval;
+        return Quadrature.Expectation(p, (x, c) => LogDensity(p, x, c, unit) - LogDensity(q, x, c, unit));
     }
 
     /// <summary>
@@ -96,6 +98,6 @@ public static class KullbackLeibler
             + (beta - 1) * b * sum;
     }
 
-    private static double LogDensity(IReferenceDistribution d, double x, double complement) =>
-        d is IUnitIntervalLogDensity u && !double.IsNaN(complement) ? u.LogPdf(x, complement) : d.LogPdf(x);
+    private static double LogDensity(IReferenceDistribution d, double x, double complement, bool unit) =>
+        unit && d is IUnitIntervalLogDensity u ? u.LogPdf(x, complement) : d.LogPdf(x);
 }

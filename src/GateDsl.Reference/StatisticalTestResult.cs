@@ -4,7 +4,9 @@ namespace GateDsl.Reference;
 /// The outcome of one statistical test with its error budget spelled out. A test passes when
 /// <see cref="Statistic"/> &lt;= <see cref="Threshold"/>; under the null hypothesis that happens
 /// with probability at least 1 - <see cref="FalseFailureProbability"/> (exactly, or by the bound or
-/// asymptotic approximation the producing test documents).
+/// asymptotic approximation the producing test documents). The Kolmogorov-Smirnov test decides by
+/// its p-value instead; its threshold agrees with that verdict except within the p-value's
+/// documented error (see <see cref="KolmogorovSmirnov.OneSample(IReadOnlyCollection{double}, Func{double, double}, double)"/>).
 /// </summary>
 /// <param name="Test">Which test produced this, e.g. <c>KolmogorovSmirnov</c>.</param>
 /// <param name="SampleSize">Number of draws used.</param>

@@ -23,6 +23,14 @@ public class SamplerBenchmarks
     private const int Units = 256;
 
     private Generator generator = null!;
+
+    /// <summary>
+    /// libtorch intra-op threads. Reported separately because on a shared, loaded machine a parallel
+    /// kernel waits at its barrier for a descheduled thread, which penalises many small kernels (the
+    /// samplers) more than one big one (the baseline).
+    /// </summary>
+    [Params(1, 2)]
+    public int Threads { get; set; }
     private Tensor[] shapes = [];
     private Tensor[][] baselineShapes = [];
     private Gamma gamma = null!;
@@ -34,6 +42,7 @@ public class SamplerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        torch.set_num_threads(Threads);
         generator = new Generator(1000, torch.CPU);
         shapes = Enumerable.Range(0, 5)
             .Select(_ => (torch.nn.functional.softplus(torch.randn([Batch, Units], generator: generator)) + 1e-3).detach().requires_grad_(true))

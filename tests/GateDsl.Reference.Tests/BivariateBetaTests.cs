@@ -61,14 +61,14 @@ public sealed class BivariateBetaTests
         Assert.Equal(new BetaReference(b, c).Parameters, law.MarginalY.Parameters);
     }
 
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 25)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 12)]
     public void Correlation_is_in_the_open_unit_interval(Shape a, Shape b, Shape c)
     {
         double rho = new BivariateBetaReference(a.Value, b.Value, c.Value).Correlation;
         Assert.InRange(rho, 1e-12, 1 - 1e-12);
     }
 
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 25)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 12)]
     public void Five_gamma_law_without_G3_and_G4_is_the_Olkin_Liu_law(Shape a, Shape b, Shape c)
     {
         // Two different methods (nested conditioning on W; Laplace-transform 2-D integral).

@@ -46,6 +46,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NestingTooDeep =
         new("GATE0008", E, "Nesting too deep", "expressions nest more than {0} levels deep here: split them with `let`");
 
+    /// <summary>{0}: the limit. Long operator chains make deep trees, so they are bounded like brackets.</summary>
+    public static readonly DiagnosticDescriptor ExpressionTooLong =
+        new("GATE0009", E, "Expression too long", "this statement has more than {0} operators: split it with `let`");
+
     // ------------------------------------------------------------------ imports (01xx)
 
     /// <summary>{0}: the path as written; {1}: where it was looked for.</summary>
@@ -63,6 +67,10 @@ public static class DiagnosticCatalog
     /// <summary>{0}: the path imported twice by the same file.</summary>
     public static readonly DiagnosticDescriptor DuplicateImport =
         new("GATE0104", W, "Duplicate import", "\"{0}\" is already imported by this file");
+
+    /// <summary>{0}: the path given to the compiler; {1}: the operating system's message.</summary>
+    public static readonly DiagnosticDescriptor FileUnreadable =
+        new("GATE0105", E, "File unreadable", "cannot read \"{0}\": {1}");
 
     // ------------------------------------------------------------------ names (02xx)
 
@@ -113,6 +121,10 @@ public static class DiagnosticCatalog
     /// <summary>{0}: the cycle of distributions.</summary>
     public static readonly DiagnosticDescriptor RecursiveDistribution =
         new("GATE0212", E, "Recursive distribution", "distributions cannot be recursive: {0}");
+
+    /// <summary>{0}: the cycle of file-level constants.</summary>
+    public static readonly DiagnosticDescriptor RecursiveConstant =
+        new("GATE0213", E, "Recursive constant", "constants cannot be defined in terms of themselves: {0}");
 
     // ------------------------------------------------------------------ supports and arity (03xx)
 
@@ -209,6 +221,10 @@ public static class DiagnosticCatalog
     /// <summary>{0}: the unknown rule; {1}: suggestion clause.</summary>
     public static readonly DiagnosticDescriptor UnknownEvaluationRule =
         new("GATE0412", E, "Unknown evaluation rule", "unknown evaluation rule '{0}': use mean, sample or mode{1}");
+
+    /// <summary>{0}: the cell parameter; {1}: its support.</summary>
+    public static readonly DiagnosticDescriptor HyperParameterNeedsDefault =
+        new("GATE0413", E, "Cell parameter needs a default", "cell parameter '{0}' needs a value: write `{0}: {1} = ...`");
 
     // ------------------------------------------------------------------ priors (05xx)
 

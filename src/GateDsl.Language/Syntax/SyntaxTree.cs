@@ -16,6 +16,13 @@ public sealed class SyntaxTree
     /// <summary>Deepest bracket nesting the recursive stages accept (they recurse once per level).</summary>
     public const int MaxNesting = 200;
 
+    /// <summary>
+    /// Most operators one statement may hold. Each operator adds a level to the tree, and the
+    /// parser, the mapper, the binder and the formatter all recurse once per level; 6000 levels
+    /// overflowed a 1 MB stack, so the limit sits far below that and far above any real spec.
+    /// </summary>
+    public const int MaxOperators = 1000;
+
     private SyntaxTree(SourceText source, GateFile root, ImmutableArray<Comment> comments, IReadOnlyList<Diagnostic> diagnostics)
     {
         Source = source;
@@ -53,6 +60,12 @@ public sealed class SyntaxTree
             if (ExceedsNesting(tokens, out var deepToken))
             {
                 diagnostics.Report(DiagnosticCatalog.NestingTooDeep, source, Span(deepToken), MaxNesting);
+                return new SyntaxTree(source, EmptyFile(source), comments.ToImmutable(), diagnostics.ToSortedList());
+            }
+
+            if (ExceedsOperators(tokens, out var longToken))
+            {
+                diagnostics.Report(DiagnosticCatalog.ExpressionTooLong, source, Span(longToken), MaxOperators);
                 return new SyntaxTree(source, EmptyFile(source), comments.ToImmutable(), diagnostics.ToSortedList());
             }
 
@@ -136,6 +149,34 @@ public sealed class SyntaxTree
         deepest = tokens[^1];
         return false;
     }
+
+    /// <summary>Counts operators between statement boundaries (keywords, braces and semicolons).</summary>
+    private static bool ExceedsOperators(List<IToken> tokens, out IToken longest)
+    {
+        var count = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Text is "+" or "-" or "*" or "/" or "^")
+            {
+                if (++count > MaxOperators)
+                {
+                    longest = token;
+                    return true;
+                }
+            }
+            else if (token.Text is "{" or "}" or ";" || IsStatementKeyword(token.Type))
+            {
+                count = 0;
+            }
+        }
+
+        longest = tokens[^1];
+        return false;
+    }
+
+    private static bool IsStatementKeyword(int type) => type is GateDslLexer.IMPORT or GateDslLexer.DISTRIBUTION
+        or GateDslLexer.CELL or GateDslLexer.CONST or GateDslLexer.LET or GateDslLexer.DRAW or GateDslLexer.GATE
+        or GateDslLexer.CANDIDATE or GateDslLexer.VALUE or GateDslLexer.PRIOR or GateDslLexer.EVALUATE;
 
     private static string Describe(string text)
     {

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using GateDsl.Cli.Commands;
+
+namespace GateDsl.Cli;
+
+/// <summary>
+/// The <c>gatec</c> command line, callable in-process: <see cref="Run"/> parses the arguments, runs a
+/// command and returns the exit code (see <see cref="ExitCodes"/>). User mistakes are diagnostics or
+/// usage errors; anything unexpected prints <c>gatec: internal error: message</c> and returns 3,
+/// never a stack trace.
+/// </summary>
+public static class GatecApp
+{
+    private const string Description =
+        "gatec: check, format and describe GATE specs (.gate files) for stochastic LSTM gates.\n" +
+        "Exit codes: 0 success, 1 errors in the specs (or files that fmt --check would change), " +
+        "2 usage error, 3 internal error.";
+
+    /// <summary>Runs gatec with <paramref name="args"/>, writing to the given writers.</summary>
+    /// <param name="args">The command line, without the program name.</param>
+    /// <param name="stdout">Diagnostics, tables and JSON go here.</param>
+    /// <param name="stderr">Usage errors and internal errors go here.</param>
+    /// <returns>The process exit code.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var context = new CliContext(stdout, stderr, ShouldColor(stdout));
+            var root = new RootCommand(Description)
+            {
+                CheckCommand.Create(context),
+                FormatCommand.Create(context),
+                DescribeCommand.Create(context),
+            };
+
+            var result = root.Parse(args);
+            if (result.Errors.Count > 0 && result.Action is not { ClearsParseErrors: true })
+            {
+                foreach (var error in result.Errors)
+                {
+                    context.UsageError(error.Message);
+                }
+
+                stderr.WriteLine("Run 'gatec --help' or 'gatec <command> --help' for usage.");
+                return ExitCodes.Usage;
+            }
+
+            return result.Invoke(new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            stderr.WriteLine($"gatec: internal error: {ex.Message}");
+            return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>Colour only on a real terminal: never when redirected, when NO_COLOR is set, or for TERM=dumb.</summary>
+    private static bool ShouldColor(TextWriter stdout) =>
+        ReferenceEquals(stdout, Console.Out)
+        && !Console.IsOutputRedirected
+        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
+        && !string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal);
+}

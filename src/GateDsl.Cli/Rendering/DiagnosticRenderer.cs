@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text;
+using GateDsl.Language.Diagnostics;
+using Spectre.Console;
+
+namespace GateDsl.Cli.Rendering;
+
+/// <summary>
+/// Renders diagnostics for people, stanc3-style: the clickable <c>path(line,col): error CODE: message</c>
+/// line, then the offending source line (and the one before it) in a line-number gutter with a caret
+/// line under the span. A span over several lines is underlined to the end of its first line.
+/// </summary>
+internal static class DiagnosticRenderer
+{
+    /// <summary>Writes every diagnostic, coloured through Spectre when the context allows it.</summary>
+    public static void Write(CliContext context, IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            if (context.UseColor)
+            {
+                WriteColored(context.LineConsole, diagnostic);
+            }
+            else
+            {
+                context.Out.Write(Render(diagnostic));
+            }
+        }
+    }
+
+    /// <summary>The plain-text rendering of one diagnostic, ending with a blank line.</summary>
+    public static string Render(Diagnostic diagnostic)
+    {
+        var builder = new StringBuilder();
+        builder.Append(diagnostic.ToString()).Append('\n');
+        var excerpt = Excerpt.Of(diagnostic);
+        foreach (var (number, text) in excerpt.Lines)
+        {
+            builder.Append(excerpt.Gutter(number)).Append(text).Append('\n');
+        }
+
+        builder.Append(excerpt.Gutter(null)).Append(excerpt.CaretIndent).Append(excerpt.Carets).Append('\n');
+        builder.Append('\n');
+        return builder.ToString();
+    }
+
+    /// <summary>"2 errors, 1 warning in 3 files".</summary>
+    public static string Summary(IReadOnlyCollection<Diagnostic> diagnostics, int fileCount)
+    {
+        var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        var warnings = diagnostics.Count - errors;
+        return $"{Plural(errors, "error")}, {Plural(warnings, "warning")} in {Plural(fileCount, "file")}";
+    }
+
+    /// <summary>"1 file", "2 files".</summary>
+    public static string Plural(int count, string noun) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? noun : noun + "s");
+
+    private static void WriteColored(IAnsiConsole console, Diagnostic diagnostic)
+    {
+        var color = diagnostic.Severity == DiagnosticSeverity.Error ? "red" : "yellow";
+        var severity = diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning";
+        var start = diagnostic.Start;
+        console.MarkupLine(
+            $"[bold]{Markup.Escape(diagnostic.Source.Path)}({start.Line},{start.Column}):[/] " +
+            $"[bold {color}]{severity} {diagnostic.Code}:[/] [bold]{Markup.Escape(diagnostic.Message)}[/]");
+        var excerpt = Excerpt.Of(diagnostic);
+        foreach (var (number, text) in excerpt.Lines)
+        {
+            console.MarkupLine($"[blue]{Markup.Escape(excerpt.Gutter(number))}[/]{Markup.Escape(text)}");
+        }
+
+        console.MarkupLine($"[blue]{Markup.Escape(excerpt.Gutter(null))}[/]{Markup.Escape(excerpt.CaretIndent)}[bold {color}]{excerpt.Carets}[/]");
+        console.WriteLine();
+    }
+
+    /// <summary>The lines shown under a diagnostic and the caret line that points into the last one.</summary>
+    private sealed record Excerpt(IReadOnlyList<(int Number, string Text)> Lines, int GutterWidth, string CaretIndent, string Carets)
+    {
+        public static Excerpt Of(Diagnostic diagnostic)
+        {
+            var source = diagnostic.Source;
+            var start = diagnostic.Start;
+            var end = diagnostic.End;
+            var lineText = source.GetLineText(start.Line);
+            var lines = new List<(int, string)>();
+            if (start.Line > 1 && source.GetLineText(start.Line - 1).Trim().Length > 0)
+            {
+                lines.Add((start.Line - 1, source.GetLineText(start.Line - 1)));
+            }
+
+            lines.Add((start.Line, lineText));
+
+            // Keep tabs in the indent so the carets line up under the same characters in a terminal.
+            var column = Math.Min(start.Column - 1, lineText.Length);
+            var indent = new string(lineText.Take(column).Select(c => c == '\t' ? '\t' : ' ').ToArray());
+            var lastColumn = end.Line == start.Line ? end.Column - 1 : lineText.Length;
+            var width = Math.Max(1, Math.Min(lastColumn, lineText.Length) - column);
+            var carets = "^" + new string('~', width - 1);
+            var gutterWidth = start.Line.ToString(CultureInfo.InvariantCulture).Length;
+            return new Excerpt(lines, gutterWidth, indent, carets);
+        }
+
+        /// <summary>"  3 | " for a numbered line, "    | " for the caret line.</summary>
+        public string Gutter(int? number)
+        {
+            var label = number?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+            return "  " + label.PadLeft(GutterWidth) + " | ";
+        }
+    }
+}

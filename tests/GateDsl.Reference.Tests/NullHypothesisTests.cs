@@ -1,0 +1,131 @@
+using GateDsl.Reference;
+using MathNet.Numerics.Distributions;
+
+namespace GateDsl.Reference.Tests;
+
+/// <summary>
+/// Every statistical test applied to draws from the law it tests. Error budget: each check runs at
+/// false-failure probability Alpha = 1e-4; this class makes 4 checks per law for 18 laws plus 8
+/// bivariate and 2 meta checks, 82 in all, so a fresh choice of seeds would fail any of them with
+/// probability at most 82e-4 &lt; 1% (union bound; the moment and chi-square checks are asymptotic).
+/// </summary>
+public sealed class NullHypothesisTests
+{
+    private const double Alpha = 1e-4;
+    private const int N = 20_000; // DKW band at this n: sqrt(ln(2/1e-4)/(2 N)) = 0.0157
+
+    public static TheoryData<string> SampledLaws
+    {
+        get
+        {
+            // Every catalogue law except Gamma(0.1): its variance check averages (x - mu)^2, whose own
+            // tail is so heavy (excess kurtosis of X is 60) that 2e4 draws are far from the CLT regime.
+            var data = new TheoryData<string>();
+            foreach (var n in Laws.NameList.Where(n => n != "Gamma(0.1,1)"))
+            {
+                data.Add(n);
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SampledLaws))]
+    public void Draws_from_the_law_pass_KS_DKW_and_both_moment_tests(string name)
+    {
+        var d = Laws.Get(name);
+        int seed = 1000 + Laws.NameList.ToList().IndexOf(name);
+        var x = Samples.Draw(name, N, seed);
+
+        var ks = KolmogorovSmirnov.OneSample(x, d, Alpha);
+        var dkw = Dkw.Check(x, d.Cdf, Alpha);
+        var mean = MomentTest.Mean(x, d.Mean, d.Variance, Alpha);
+        var variance = MomentTest.Variance(x, d.Mean, d.Variance, Quadrature.CentralMoment(d, 4), Alpha);
+
+        Assert.True(ks.Passed, ks.ToString());
+        Assert.True(dkw.Passed, dkw.ToString());
+        Assert.True(mean.Passed, mean.ToString());
+        Assert.True(variance.Passed, variance.ToString());
+        Assert.Equal(Dkw.Epsilon(N, Alpha), dkw.Threshold);
+        Assert.True(ks.Threshold <= dkw.Threshold, "the KS critical value lies inside the DKW band");
+    }
+
+    [Fact]
+    public void Olkin_Liu_draws_pass_the_joint_tests()
+    {
+        var law = new BivariateBetaReference(2, 3, 1.5);
+        var (xs, ys) = Samples.OlkinLiu(2, 3, 1.5, N, seed: 7);
+        var grid = JointGrid.Create(law, 5);
+
+        var chi = GridChiSquare.Test(xs, ys, grid, Alpha);
+        var corners = JointCdfGridCheck.Check(xs, ys, grid, Alpha);
+        var ksX = KolmogorovSmirnov.OneSample(xs, law.MarginalX, Alpha);
+        var ksY = KolmogorovSmirnov.OneSample(ys, law.MarginalY, Alpha);
+        var products = xs.Zip(ys, (x, y) => x * y).ToArray();
+        var exy = MomentTest.Mean(products, law.MeanXY, Samples.SampleVariance(products), Alpha);
+
+        foreach (var r in new[] { chi, corners, ksX, ksY, exy })
+        {
+            Assert.True(r.Passed, r.ToString());
+        }
+
+        Assert.Equal(24, grid.CellsPerAxis * grid.CellsPerAxis - 1);
+    }
+
+    [Fact]
+    public void Five_gamma_draws_pass_marginal_and_mixed_moment_tests()
+    {
+        double[] shapes = [1, 2, 0.5, 1.5, 2];
+        var law = new BivariateBeta5Reference(1, 2, 0.5, 1.5, 2);
+        var (xs, ys) = Samples.FiveGamma(shapes, N, seed: 11);
+        var products = xs.Zip(ys, (x, y) => x * y).ToArray();
+
+        var ksX = KolmogorovSmirnov.OneSample(xs, law.MarginalX, Alpha);
+        var ksY = KolmogorovSmirnov.OneSample(ys, law.MarginalY, Alpha);
+        var exy = MomentTest.Mean(products, law.MeanXY, Samples.SampleVariance(products), Alpha);
+        foreach (var r in new[] { ksX, ksY, exy })
+        {
+            Assert.True(r.Passed, r.ToString());
+        }
+    }
+
+    [Fact]
+    public void KS_p_values_are_uniform_under_the_null()
+    {
+        // 2000 p-values from samples of 30 (exact Durbin branch) and 300 from samples of 5000 (exact for
+        // p above about 0.7, Stephens between 0.2 and that, Smirnov below) must themselves pass a KS
+        // test against Uniform(0, 1).
+        var rng = new Random(3);
+        var small = Enumerable.Range(0, 2000).Select(_ => KolmogorovSmirnov.OneSample(Draw(rng, 30), u => u).PValue!.Value).ToArray();
+        var large = Enumerable.Range(0, 300).Select(_ => KolmogorovSmirnov.OneSample(Draw(rng, 5000), u => u).PValue!.Value).ToArray();
+        var r1 = KolmogorovSmirnov.OneSample(small, u => Math.Clamp(u, 0, 1), Alpha);
+        var r2 = KolmogorovSmirnov.OneSample(large, u => Math.Clamp(u, 0, 1), Alpha);
+        Assert.True(r1.Passed, r1.ToString());
+        Assert.True(r2.Passed, r2.ToString());
+
+        static double[] Draw(Random rng, int n) => Enumerable.Range(0, n).Select(_ => rng.NextDouble()).ToArray();
+    }
+
+    [Fact]
+    public void DKW_sample_size_is_the_stated_formula()
+    {
+        Assert.Equal(18445, Dkw.SampleSize(0.01, 0.05));       // ceil(ln(40) / 2e-4) = ceil(18444.4)
+        Assert.Equal(1521, Dkw.SampleSize(0.05, 0.001));       // ceil(ln(2000) / 5e-3) = ceil(1520.2)
+        foreach (double eps in new[] { 0.003, 0.02, 0.1 })
+        {
+            int n = Dkw.SampleSize(eps, 1e-3);
+            Assert.True(Dkw.Epsilon(n, 1e-3) <= eps && Dkw.Epsilon(n - 1, 1e-3) > eps, $"eps={eps}: n={n} is the least sufficient size");
+        }
+    }
+
+    [Fact]
+    public void Moment_test_threshold_is_z_times_the_standard_error()
+    {
+        var r = MomentTest.Mean(new double[] { 0, 1, 2, 3 }, 1.5, 4.0, 0.05);
+        Assert.Equal(Normal.InvCDF(0, 1, 0.975) * 1.0, r.Threshold, 12);
+        Assert.Equal(0, r.Statistic, 12);
+        Assert.Equal(1, r.PValue!.Value, 12);
+        Assert.Equal(0.05, r.FalseFailureProbability);
+    }
+}

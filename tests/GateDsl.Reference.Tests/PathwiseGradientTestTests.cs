@@ -1,0 +1,77 @@
+using GateDsl.Reference;
+using MathNet.Numerics.Distributions;
+
+namespace GateDsl.Reference.Tests;
+
+public sealed class PathwiseGradientTestTests
+{
+    private const double Alpha = 1e-4;
+    private const int N = 20_000;
+
+    [Fact]
+    public void Gamma_ratio_gradients_match_the_marginal_reference_in_conditional_mean()
+    {
+        // X = U/(U+W), U ~ Ga(a), W ~ Ga(c): per-sample dX/da = W/(U+W)^2 dU/da with dU/da the Gamma
+        // implicit gradient; the marginal reference is that of Beta(a, c). False-failure 1e-4 (CLT).
+        const double a = 1.7, c = 0.9;
+        var (xs, gs) = GammaRatio(a, c, seed: 61, N);
+        var beta = new BetaReference(a, c);
+        var r = PathwiseGradientTest.Check(xs, gs, x => ImplicitGradient.Compute(beta, x, 0), Alpha);
+        Assert.True(r.Passed, r.ToString());
+    }
+
+    [Fact]
+    public void A_wrong_reference_is_caught()
+    {
+        // Held against the reference of Beta(a + 0.3, c). The phi = 1 component alone must see it:
+        // shift delta = E[g - r_wrong(X)] and per-draw sd of g - r_wrong(X) come from 2-D quadrature
+        // over (U, W); n follows from the CLT power formula at alpha/3 (the Bonferroni share) and a
+        // miss probability of 1e-5.
+        const double a = 1.7, c = 0.9;
+        var gammaU = new GammaReference(a);
+        var gammaW = new GammaReference(c);
+        var wrong = new BetaReference(a + 0.3, c);
+        double Wrong(double x) => x > 0 && x < 1 && wrong.Pdf(x) > 0 ? ImplicitGradient.Compute(wrong, x, 0) : 0;
+        double Moment(int power) => Quadrature.Expectation(gammaU, u =>
+        {
+            double du = ImplicitGradient.Compute(gammaU, u, 0);
+            return Quadrature.Expectation(gammaW, w => Math.Pow(w / ((u + w) * (u + w)) * du - Wrong(u / (u + w)), power), 1e-8);
+        }, 1e-8);
+        double delta = Math.Abs(Moment(1));
+        double sd = Math.Sqrt(Moment(2) - delta * delta);
+        int n = MomentTest.SampleSizeForPower(delta, sd, Alpha / 3, 1e-5);
+
+        var (xs, gs) = GammaRatio(a, c, seed: 62, n);
+        var r = PathwiseGradientTest.Check(xs, gs, Wrong, Alpha);
+        Assert.False(r.Passed, $"delta={delta:G3}, sd={sd:G3}, n={n}: {r}");
+    }
+
+    [Fact]
+    public void Mismatched_lengths_are_rejected()
+    {
+        var e = Assert.Throws<ArgumentException>(() => PathwiseGradientTest.Check([0.1, 0.2], [1.0], x => x, Alpha));
+        Assert.Equal("gradients", e.ParamName);
+    }
+
+    private static (double[] X, double[] G) GammaRatio(double a, double c, int seed, int count)
+    {
+        var rng = new Random(seed);
+        var gammaU = new GammaReference(a);
+        var xs = new List<double>(count);
+        var gs = new List<double>(count);
+        while (xs.Count < count)
+        {
+            double u = Gamma.Sample(rng, a, 1), w = Gamma.Sample(rng, c, 1);
+            double x = u / (u + w);
+            if (!(x > 0 && x < 1))
+            {
+                continue; // a draw that rounds onto the boundary has no density to divide by
+            }
+
+            xs.Add(x);
+            gs.Add(w / ((u + w) * (u + w)) * ImplicitGradient.Compute(gammaU, u, 0));
+        }
+
+        return (xs.ToArray(), gs.ToArray());
+    }
+}
