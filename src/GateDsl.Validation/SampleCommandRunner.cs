@@ -35,20 +35,20 @@ public static class SampleCommandRunner
         ArgumentNullException.ThrowIfNull(err);
         if (importFile is not null)
         {
-            err.WriteLine($"error: --import is not yet supported (got `{importFile}`): `gatec sample` only knows the standard distributions "
+            err.WriteLine($"gatec: --import is not yet supported (got `{importFile}`): `gatec sample` only knows the standard distributions "
                 + $"({string.Join(", ", DistributionCatalogue.All.Select(e => e.Name))}), which need no import.");
             return UsageError;
         }
 
         if (n < 3)
         {
-            err.WriteLine($"error: -n must be at least 3 (got {n}).");
+            err.WriteLine($"gatec: -n must be at least 3 (got {n}).");
             return UsageError;
         }
 
         if (!DistributionCallParser.TryParse(expr ?? string.Empty, out var call, out var parseError))
         {
-            err.WriteLine($"error: cannot read the distribution call `{expr}`: {parseError}");
+            err.WriteLine($"gatec: cannot read the distribution call `{expr}`: {parseError}");
             return UsageError;
         }
 
@@ -58,7 +58,7 @@ public static class SampleCommandRunner
             var entry = DistributionCatalogue.Find(call!.Name);
             if (entry is null)
             {
-                err.WriteLine($"error: {DistributionCatalogue.UnknownMessage(call.Name)}");
+                err.WriteLine($"gatec: {DistributionCatalogue.UnknownMessage(call.Name)}");
                 return UsageError;
             }
 
@@ -66,7 +66,7 @@ public static class SampleCommandRunner
         }
         catch (ArgumentException e)
         {
-            err.WriteLine($"error: {e.Message}");
+            err.WriteLine($"gatec: {e.Message}");
             return UsageError;
         }
 
@@ -87,7 +87,7 @@ public static class SampleCommandRunner
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                err.WriteLine($"error: cannot write the plot to `{plotPath}`: {e.Message}");
+                err.WriteLine($"gatec: cannot write the plot to `{plotPath}`: {e.Message}");
                 return Failure;
             }
 

@@ -124,7 +124,7 @@ public sealed class SampleCommandTests
         var (code, output, error) = Run(expr);
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
-        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.StartsWith("gatec: ", error, StringComparison.Ordinal);
         Assert.Contains(message, error, StringComparison.Ordinal);
     }
 
