@@ -13,10 +13,10 @@ namespace GateDsl.Validation.Tests;
 public sealed class PowerTests
 {
     /// <summary>Correct-sampler controls at the power sample sizes (each alpha = 1e-9).</summary>
-    public const int ControlChecks = 13;
+    public const int ControlChecks = 14;
 
     /// <summary>Wrong-sampler detections (each beta = 1e-9).</summary>
-    public const int PowerChecks = 12;
+    public const int PowerChecks = 13;
 
     private const double Alpha = TestBudget.Alpha;
     private const double Beta = TestBudget.Beta;
@@ -116,6 +116,41 @@ public sealed class PowerTests
         {
             var r = Checks.Law(entry, p, c, nGrid, Alpha, 18).Run(wrong);
             Assert.True(r.Passed, $"marginal {c} of the independent sampler: {r}");
+        }
+    }
+
+    /// <summary>
+    /// The Monte Carlo KL check with a Gamma whose shape is 5% off (draws and log density both from
+    /// the wrong law): the estimate converges to KL(Ga(2.625) || Ga(0.5)) instead of the closed form of
+    /// KL(Ga(2.5) || Ga(0.5)). n = ((z(alpha/2) + z(beta)) sd / delta)^2 with delta the difference of the
+    /// two reference closed forms and sd the spread of log p - log q in a pilot of the wrong draws.
+    /// </summary>
+    [Fact]
+    public void Monte_carlo_kl_check_catches_a_shape_off_by_five_percent()
+    {
+        double[] p = [2.5, 1.0];
+        double[] q = [0.5, 1.0];
+        var delta = Math.Abs(KullbackLeibler.Gamma(2.625, 1, 0.525, 1) - KullbackLeibler.Gamma(2.5, 1, 0.5, 1));
+        var wrong = WrongSampler.FirstShapeOff("Gamma");
+        var gamma = DistributionCatalogue.Get("Gamma");
+        var pilot = wrong.Draw(gamma, p, 20_000, 4243);
+        var lp = wrong.LogProb(gamma, p, pilot);
+        var lq = wrong.LogProb(gamma, q, pilot);
+        var sd = Math.Sqrt(Descriptive.Variance(lp.Select((v, i) => v - lq[i]).ToArray()));
+        var n = (int)Math.Ceiling(1.1 * MomentTest.SampleSizeForPower(delta, sd, Alpha, Beta));
+        Assert.InRange(n, 1, 2_000_000);
+        AssertPower(Checks.KlMonteCarlo("Gamma", p, "Gamma", q, n, Alpha, 19), wrong, $"delta {delta:G3}, sd {sd:G3}, n {n}");
+    }
+
+    /// <summary>The deterministic log-density check sees a 5% shape error at once (no alpha, no beta).</summary>
+    [Fact]
+    public void Log_density_check_catches_a_shape_off_by_five_percent()
+    {
+        foreach (var name in new[] { "Gamma", "Beta", "BivariateBeta" })
+        {
+            var entry = DistributionCatalogue.Get(name);
+            Assert.True(Checks.LogDensity(entry, entry.ExampleParameters).Run(SamplerUnderTest.Toolkit).Passed);
+            Assert.False(Checks.LogDensity(entry, entry.ExampleParameters).Run(WrongSampler.FirstShapeOff(name)).Passed);
         }
     }
 
