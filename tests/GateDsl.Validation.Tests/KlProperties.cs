@@ -102,9 +102,3 @@ public sealed class KlProperties
             Assert.True(Math.Abs(value - exact) <= z * se, $"KL({p.Describe(c.Pp)} || {q.Describe(c.Qp)}): Monte Carlo {value} (SE {se}) vs {exact}");
         });
 }
-
-/// <summary>A KL pair with parameters; prints readably in FsCheck messages.</summary>
-public sealed record KlCase(string P, double[] Pp, string Q, double[] Qp)
-{
-    public override string ToString() => $"KL({P}({string.Join(", ", Pp)}) || {Q}({string.Join(", ", Qp)}))";
-}
