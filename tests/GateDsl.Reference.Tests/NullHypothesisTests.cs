@@ -5,9 +5,9 @@ namespace GateDsl.Reference.Tests;
 
 /// <summary>
 /// Every statistical test applied to draws from the law it tests. Error budget: each check runs at
-/// false-failure probability Alpha = 1e-4; this class makes 4 checks per law for 18 laws plus 8
-/// bivariate and 2 meta checks, 82 in all, so a fresh choice of seeds would fail any of them with
-/// probability at most 82e-4 &lt; 1% (union bound; the moment and chi-square checks are asymptotic).
+/// false-failure probability Alpha = 1e-4; this class makes 4 checks per law for 18 laws plus 10
+/// bivariate and 2 meta checks, 84 in all, so a fresh choice of seeds would fail any of them with
+/// probability at most 84e-4 &lt; 1% (union bound; the moment and chi-square checks are asymptotic).
 /// </summary>
 public sealed class NullHypothesisTests
 {
@@ -84,7 +84,12 @@ public sealed class NullHypothesisTests
         var ksX = KolmogorovSmirnov.OneSample(xs, law.MarginalX, Alpha);
         var ksY = KolmogorovSmirnov.OneSample(ys, law.MarginalY, Alpha);
         var exy = MomentTest.Mean(products, law.MeanXY, Samples.SampleVariance(products), Alpha);
-        foreach (var r in new[] { ksX, ksY, exy })
+
+        // A 3 x 3 grid: four interior corners, each a 3-D integral of about a second.
+        var grid = JointGrid.Create(law, 3);
+        var chi = GridChiSquare.Test(xs, ys, grid, Alpha);
+        var corners = JointCdfGridCheck.Check(xs, ys, grid, Alpha);
+        foreach (var r in new[] { ksX, ksY, exy, chi, corners })
         {
             Assert.True(r.Passed, r.ToString());
         }
