@@ -40,6 +40,11 @@ body
     : '{' statement* '}'
     ;
 
+// One distribution call on its own: the expression of `gatec sample "Beta(2, 3)"`.
+callInput
+    : call EOF
+    ;
+
 // ---------------------------------------------------------------- statements
 
 statement

@@ -57,14 +57,17 @@ public sealed class Compilation
     public static Compilation FromText(string text, string path = "<input>") =>
         Run(resolver => resolver.AddText(text, path));
 
-    private static Compilation Run(Action<ImportResolver> addRoots)
+    /// <summary>Runs front-end work on a thread whose stack fits the deepest trees the parser accepts.</summary>
+    internal static T RunOnLargeStack<T>(Func<T> work)
     {
-        Compilation? result = null;
-        var thread = new Thread(() => result = Compile(addRoots), StackSize);
+        T? result = default;
+        var thread = new Thread(() => result = work(), StackSize);
         thread.Start();
         thread.Join();
         return result!;
     }
+
+    private static Compilation Run(Action<ImportResolver> addRoots) => RunOnLargeStack(() => Compile(addRoots));
 
     private static Compilation Compile(Action<ImportResolver> addRoots)
     {

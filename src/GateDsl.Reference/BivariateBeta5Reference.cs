@@ -14,8 +14,15 @@ namespace GateDsl.Reference;
 ///         (a1/(1+s) + a3/(1+s+t)) (a2/(1+t) + a4/(1+s+t)) ds dt over s, t &gt; 0,
 /// integrated after s = e^p - 1, t = e^q - 1 (algebraic tails become exponential) by nested
 /// adaptive Gauss-Kronrod. With a3 = a4 = 0 it reduces to the Olkin-Liu law.
+/// The joint CDF conditions on the shared Gammas: X &lt;= x and Y &lt;= y are G1 &lt;= r(G4+G5) - G3 and
+/// G2 &lt;= s(G3+G5) - G4 with r = x/(1-x), s = y/(1-y), so given (G3, G4, G5) it is a product of two
+/// regularized incomplete gamma functions; the remaining 3-D integral is nested adaptive
+/// Gauss-Kronrod in log space, the innermost one started where both factors become positive (no
+/// kink inside), each level to a relative 1e-6 of its L1 norm; measured error about 1e-8. Slow:
+/// 0.5-2 s per point for shapes near 1, up to about 6 s for shapes near 0.5; 1-D or 2-D (fast)
+/// when a3 or a4 is 0.
 /// </remarks>
-public sealed class BivariateBeta5Reference : IReferenceJoint2
+public sealed class BivariateBeta5Reference : IReferenceJointCdf2
 {
     private static readonly string[] Names = ["a1", "a2", "a3", "a4", "a5"];
     private readonly Lazy<double> _meanXY;
@@ -76,6 +83,60 @@ public sealed class BivariateBeta5Reference : IReferenceJoint2
     public double Correlation => Covariance / Math.Sqrt(MarginalX.Variance * MarginalY.Variance);
 
     /// <inheritdoc />
+    public double Cdf(double x, double y)
+    {
+        if (x <= 0 || y <= 0)
+        {
+            return 0;
+        }
+
+        if (x >= 1)
+        {
+            return MarginalY.Cdf(y);
+        }
+
+        if (y >= 1)
+        {
+            return MarginalX.Cdf(x);
+        }
+
+        const double tol = 1e-6; // per level; three nested levels at 1e-8 would take ~5x longer
+        double r = x / (1 - x);
+        double s = y / (1 - y);
+        var d5 = new IntegrationDomain(new GammaReference(A5));
+        var (lo5, _, hi5) = d5.Range();
+        var over3 = A3 > 0 ? OverGamma(A3, tol) : null;
+        var over4 = A4 > 0 ? OverGamma(A4, tol) : null;
+
+        // P(X <= x, Y <= y | G3 = g3, G4 = g4), integrating G5 from where both events can happen.
+        double Given(double g3, double g4)
+        {
+            double lower = Math.Max(0, Math.Max(g3 / r - g4, g4 / s - g3));
+            double start = lower > 0 ? Math.Max(lo5, Math.Log(lower)) : lo5;
+            if (start >= hi5)
+            {
+                return 0;
+            }
+
+            return Quadrature.Integrate(
+                t =>
+                {
+                    double g5 = Math.Exp(t);
+                    double w = Math.Exp(d5.LogWeight(t));
+                    return w == 0 ? 0
+                        : w * IncompleteGamma.LowerRegularized(A1, r * (g4 + g5) - g3)
+                            * IncompleteGamma.LowerRegularized(A2, s * (g3 + g5) - g4);
+                },
+                start,
+                hi5,
+                tol);
+        }
+
+        double OverG4(double g3) => over4 is null ? Given(g3, 0) : over4(g4 => Given(g3, g4));
+        return over3 is null ? OverG4(0) : over3(OverG4);
+    }
+
+    /// <inheritdoc />
     public IReferenceJoint2 WithParameters(IReadOnlyList<double> parameters)
     {
         Guard.Count(parameters, 5, Name);
@@ -93,6 +154,23 @@ public sealed class BivariateBeta5Reference : IReferenceJoint2
         }
 
         return value;
+    }
+
+    // f => E[f(G)] for G ~ Ga(shape) in log space, range found once, with the nested CDF's tolerance.
+    private static Func<Func<double, double>, double> OverGamma(double shape, double tol)
+    {
+        var domain = new IntegrationDomain(new GammaReference(shape));
+        var (lo, mode, hi) = domain.Range();
+        return f =>
+        {
+            double Integrand(double t)
+            {
+                double w = Math.Exp(domain.LogWeight(t));
+                return w == 0 ? 0 : w * f(Math.Exp(t));
+            }
+
+            return Quadrature.Integrate(Integrand, lo, mode, tol) + Quadrature.Integrate(Integrand, mode, hi, tol);
+        };
     }
 
     private double ComputeMeanXY()

@@ -51,9 +51,6 @@ internal static class Numerics
         return -a - 2.0 * Log1p(Math.Exp(-a));
     }
 
-    /// <summary>log(x / (1 - x)) from x and its separately computed complement.</summary>
-    public static double Logit(double x, double complement) => Math.Log(x) - Math.Log(complement);
-
     /// <summary>log(x) computed from whichever of x and 1 - x carries more information.</summary>
     public static double LogFromComplement(double x, double complement) =>
         x < 0.5 ? Math.Log(x) : Log1p(-complement);

@@ -1,10 +1,10 @@
-
 namespace GateDsl.Reference;
 
 /// <summary>
 /// Deterministic numerical integration used by every reference quantity that has no closed form.
-/// Globally adaptive Gauss-Kronrod (7/15 points, error measured against the integral of |f|) on a range found by scanning the log density in a
-/// transformed coordinate (see docs/reference-methods.md); typical relative accuracy 1e-10.
+/// Globally adaptive Gauss-Kronrod (7/15 points, error measured against the integral of |f|) on a
+/// range found by scanning the log density in a transformed coordinate (see
+/// docs/reference-methods.md); typical relative accuracy 1e-10.
 /// </summary>
 /// <remarks>
 /// The transformed coordinate t is scanned over |t| &lt;= 700 (log or logit space) or 60 standard

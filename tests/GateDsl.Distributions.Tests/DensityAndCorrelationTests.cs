@@ -53,6 +53,20 @@ public sealed class DensityAndCorrelationTests
         Assert.Equal(0.326, rho[1], 3);
     }
 
+    /// <summary>A gate-sized batch (32 x 256) of correlations is computed per element and agrees with scalar calls.</summary>
+    [Fact]
+    public void OlkinLiuCorrelationHandlesAGateSizedBatch()
+    {
+        using var g = Seeded(8);
+        var shapes = torch.rand([3, 32, 256], ScalarType.Float64, generator: g) * 3.0 + 1e-3;
+        var d = new BivariateBeta(shapes[0], shapes[1], shapes[2]);
+        var rho = d.Correlation();
+        Assert.Equal(new long[] { 32, 256 }, rho.shape);
+        Assert.True(rho.gt(0.0).all().item<bool>() && rho.lt(1.0).all().item<bool>());
+        var one = new BivariateBeta(shapes[0][7, 100], shapes[1][7, 100], shapes[2][7, 100]);
+        Assert.Equal(Scalar(one.Correlation()), Scalar(rho[7, 100]), 12);
+    }
+
     [Fact]
     public void OlkinLiuCorrelationSeriesConvergesForSmallShapes()
     {

@@ -98,6 +98,27 @@ public sealed class BivariateBetaTests
         Laws.AssertClose(brute, law.MeanXY, 1e-7, $"E[XY] at {law}");
     }
 
+    [Theory]
+    [InlineData(0.4, 0.7)]
+    [InlineData(0.9, 0.1)]
+    public void Five_gamma_joint_cdf_without_G3_and_G4_is_the_Olkin_Liu_cdf(double x, double y)
+    {
+        var three = new BivariateBetaReference(2, 3, 1.5);
+        var five = new BivariateBeta5Reference(2, 3, 0, 0, 1.5);
+        Laws.AssertClose(three.Cdf(x, y), five.Cdf(x, y), 1e-9, $"F({x}, {y})");
+    }
+
+    [Fact]
+    public void Five_gamma_joint_cdf_has_the_exact_marginals()
+    {
+        // Through the 3-D conditioning integral (the other coordinate just below 1), not the short-cut.
+        var law = new BivariateBeta5Reference(1, 2, 0.5, 1.5, 2);
+        Laws.AssertClose(law.MarginalX.Cdf(0.5), law.Cdf(0.5, 1 - 1e-13), 1e-7, "F(0.5, 1)");
+        Laws.AssertClose(law.MarginalY.Cdf(0.3), law.Cdf(1 - 1e-13, 0.3), 1e-7, "F(1, 0.3)");
+        double f = law.Cdf(0.5, 0.5);
+        Assert.InRange(f, Math.Max(0, law.MarginalX.Cdf(0.5) + law.MarginalY.Cdf(0.5) - 1), Math.Min(law.MarginalX.Cdf(0.5), law.MarginalY.Cdf(0.5)));
+    }
+
     [Fact]
     public void Five_gamma_correlation_sign_follows_the_shared_Gammas()
     {

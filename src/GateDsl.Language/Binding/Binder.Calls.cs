@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using GateDsl.Language.Diagnostics;
 using GateDsl.Language.Syntax;
 
@@ -155,14 +156,29 @@ internal sealed partial class Binder
         for (var i = 0; i < arguments.Length; i++)
         {
             var argument = arguments[i];
-            if (constantWhat is not null && CheckConstant(argument, context, constantWhat) is null)
+            double? constant = null;
+            if (constantWhat is not null && (constant = CheckConstant(argument, context, constantWhat)) is null)
             {
                 continue;
             }
 
-            if (i < parameters.Length && !SupportRules.IsSubtypeOf(argument.Support, parameters[i].Support))
+            if (i >= parameters.Length)
             {
-                var p = parameters[i];
+                continue;
+            }
+
+            // A constant argument is a known number, so it is checked by its value: 2 * 3 - 1 is a
+            // fine Gamma shape although a difference is only Real by the typing rules.
+            var p = parameters[i];
+            if (constant is { } value)
+            {
+                if (!SupportRules.Contains(p.Support, value))
+                {
+                    Report(DiagnosticCatalog.ArgumentSupportMismatch, context, argument.Span, p.Role, p.Support, value.ToString("R", CultureInfo.InvariantCulture), string.Empty);
+                }
+            }
+            else if (!SupportRules.IsSubtypeOf(argument.Support, p.Support))
+            {
                 Report(DiagnosticCatalog.ArgumentSupportMismatch, context, argument.Span, p.Role, p.Support, argument.Support, SupportRules.FixFor(p.Support, argument.Support));
             }
         }

@@ -51,6 +51,16 @@ internal sealed partial class Binder
     public BoundModel Bind()
     {
         BuildScopes();
+        BindItems();
+        ReportUnused();
+        return Model();
+    }
+
+    private BoundModel Model() => new(_cells.ToImmutableArray(), _boundDistributions.ToImmutableArray());
+
+    /// <summary>Binds every top-level item of every file, in file order.</summary>
+    private void BindItems()
+    {
         foreach (var file in _files)
         {
             var scope = _scopes[file];
@@ -70,9 +80,6 @@ internal sealed partial class Binder
                 }
             }
         }
-
-        ReportUnused();
-        return new BoundModel(_cells.ToImmutableArray(), _boundDistributions.ToImmutableArray());
     }
 
     private void Report(DiagnosticDescriptor descriptor, SourceText source, TextSpan span, params object[] arguments) =>

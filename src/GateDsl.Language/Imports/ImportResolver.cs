@@ -58,6 +58,12 @@ internal sealed class ImportResolver
         return Add(key, source, FullPath(".") ?? Environment.CurrentDirectory, isGiven: true);
     }
 
+    /// <summary>
+    /// Adds an embedded standard-library file as a root, as if something imported it (what a lone
+    /// distribution call sees without any import). Null when no such file is embedded.
+    /// </summary>
+    public SourceFile? AddStandardLibrary(string fileName) => Embedded(fileName);
+
     /// <summary>Resolves every import (transitively), then reports cycles.</summary>
     public void ResolveAll()
     {
@@ -74,9 +80,9 @@ internal sealed class ImportResolver
         }
     }
 
-    private SourceFile Add(string key, SourceText source, string? directory, bool isGiven)
+    private SourceFile Add(string key, SourceText source, string? directory, bool isGiven, bool isStandardLibrary = false)
     {
-        var file = new SourceFile(key, SyntaxTree.Parse(source), directory, isGiven);
+        var file = new SourceFile(key, SyntaxTree.Parse(source), directory, isGiven, isStandardLibrary);
         _files[key] = file;
         _order.Add(file);
         return file;
@@ -153,23 +159,28 @@ internal sealed class ImportResolver
         }
 
         var name = SafeFileName(import.Path);
-        if (name.Length > 0)
+        if (name.Length > 0 && Embedded(name) is { } embedded)
         {
-            var key = StandardLibrary.Prefix + name;
-            if (_files.TryGetValue(key, out var embedded))
-            {
-                return embedded;
-            }
-
-            if (StandardLibrary.TryRead(name) is { } stdlibText)
-            {
-                return Add(key, new SourceText(stdlibText, key), directory: null, isGiven: false);
-            }
+            return embedded;
         }
 
         var where = looked is null ? "the standard library" : $"{looked} and the standard library";
         _diagnostics.Report(DiagnosticCatalog.ImportNotFound, source, import.PathSpan, import.Path, where);
         return null;
+    }
+
+    /// <summary>The embedded file of that name, loaded once; null when there is none.</summary>
+    private SourceFile? Embedded(string fileName)
+    {
+        var key = StandardLibrary.Prefix + fileName;
+        if (_files.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        return StandardLibrary.TryRead(fileName) is { } text
+            ? Add(key, new SourceText(text, key), directory: null, isGiven: false, isStandardLibrary: true)
+            : null;
     }
 
     private void FindCycles(SourceFile file, Dictionary<SourceFile, bool> state, List<SourceFile> stack)

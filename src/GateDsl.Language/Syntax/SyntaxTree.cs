@@ -50,7 +50,19 @@ public sealed class SyntaxTree
     public static SyntaxTree Parse(string text, string path = "<input>") => Parse(new SourceText(text, path));
 
     /// <summary>Parses a source text.</summary>
-    public static SyntaxTree Parse(SourceText source)
+    public static SyntaxTree Parse(SourceText source) =>
+        ParseWith(source, (parser, mapper) => (mapper.VisitFile(parser.file()), null)).Tree;
+
+    /// <summary>
+    /// Parses a text that holds one distribution call and nothing else (<c>Beta(2, 3)</c>, the
+    /// expression of <c>gatec sample</c>), with the same lexer, limits and error messages as a file.
+    /// The tree's root is empty; the call is null only when the text was rejected before parsing
+    /// (nesting or length limits, or an internal error), all reported in the tree's diagnostics.
+    /// </summary>
+    internal static (SyntaxTree Tree, CallSyntax? Call) ParseCall(SourceText source) =>
+        ParseWith(source, (parser, mapper) => (EmptyFile(source), mapper.VisitCallInput(parser.callInput())));
+
+    private static (SyntaxTree Tree, CallSyntax? Call) ParseWith(SourceText source, Func<GateDslParser, ParseTreeToAst, (GateFile Root, CallSyntax? Call)> parse)
     {
         var diagnostics = new DiagnosticBag();
         var comments = ImmutableArray.CreateBuilder<Comment>();
@@ -60,13 +72,13 @@ public sealed class SyntaxTree
             if (ExceedsNesting(tokens, out var deepToken))
             {
                 diagnostics.Report(DiagnosticCatalog.NestingTooDeep, source, Span(deepToken), MaxNesting);
-                return new SyntaxTree(source, EmptyFile(source), comments.ToImmutable(), diagnostics.ToSortedList());
+                return (new SyntaxTree(source, EmptyFile(source), comments.ToImmutable(), diagnostics.ToSortedList()), null);
             }
 
             if (ExceedsOperators(tokens, out var longToken))
             {
                 diagnostics.Report(DiagnosticCatalog.ExpressionTooLong, source, Span(longToken), MaxOperators);
-                return new SyntaxTree(source, EmptyFile(source), comments.ToImmutable(), diagnostics.ToSortedList());
+                return (new SyntaxTree(source, EmptyFile(source), comments.ToImmutable(), diagnostics.ToSortedList()), null);
             }
 
             var parser = new GateDslParser(new CommonTokenStream(new ListTokenSource(tokens)))
@@ -74,15 +86,14 @@ public sealed class SyntaxTree
                 ErrorHandler = new SyntaxErrorStrategy(source, diagnostics),
             };
             parser.RemoveErrorListeners();
-            var file = parser.file();
-            var root = new ParseTreeToAst(source, diagnostics).VisitFile(file);
-            return new SyntaxTree(source, root, comments.ToImmutable(), diagnostics.ToSortedList());
+            var (root, call) = parse(parser, new ParseTreeToAst(source, diagnostics));
+            return (new SyntaxTree(source, root, comments.ToImmutable(), diagnostics.ToSortedList()), call);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A bug of ours, not the user's: say so plainly and keep going.
             diagnostics.Report(DiagnosticCatalog.InternalError, source, new TextSpan(0, 0), ex.Message);
-            return new SyntaxTree(source, EmptyFile(source), comments.ToImmutable(), diagnostics.ToSortedList());
+            return (new SyntaxTree(source, EmptyFile(source), comments.ToImmutable(), diagnostics.ToSortedList()), null);
         }
     }
 

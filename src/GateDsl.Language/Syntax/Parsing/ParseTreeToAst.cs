@@ -41,6 +41,9 @@ internal sealed class ParseTreeToAst
         return new GateFile(items.ToImmutable(), new TextSpan(0, _source.Length));
     }
 
+    // callInput : call EOF ;
+    public CallSyntax VisitCallInput(GateDslParser.CallInputContext context) => VisitCall(context.call(), context);
+
     // item : importDecl | constDecl | distributionDecl | cellDecl ;
     private Item? VisitItem(GateDslParser.ItemContext context)
     {
@@ -265,7 +268,9 @@ internal sealed class ParseTreeToAst
             case GateDslParser.LinearExprContext:
                 return new LinearExpr(span);
             case GateDslParser.NumberExprContext c:
-                return Number(c.Start, span);
+                // After error recovery the context may hold the offending token instead of a number.
+                var numberToken = IsPresent(c.NUMBER()) ? c.NUMBER() : c.INT();
+                return IsPresent(numberToken) ? Number(numberToken!.Symbol, span) : new ErrorExpr(span);
             case GateDslParser.PowerExprContext c:
                 return Binary(BinaryOperator.Power, c.expr(0), c.expr(1), c, span);
             case GateDslParser.NegateExprContext c:

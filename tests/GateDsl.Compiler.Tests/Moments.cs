@@ -1,0 +1,73 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace GateDsl.Compiler.Tests;
+
+/// <summary>
+/// CLT checks of sample moments against known values, each with a stated false-failure
+/// probability. Every check here uses <see cref="Z"/>: a two-sided normal quantile for 1e-8, so
+/// the whole project (fewer than 60 such checks) fails a correct sampler with probability below
+/// 6e-7 for a random seed; the seeds are fixed, so a run is deterministic.
+/// </summary>
+internal static class Moments
+{
+    /// <summary>Two-sided N(0,1) quantile for 1e-8: P(|Z| &gt; 5.73) = 1.0e-8.</summary>
+    public const double Z = 5.73;
+
+    public static double[] Values(Tensor t) => t.detach().to(ScalarType.Float64).cpu().contiguous().data<double>().ToArray();
+
+    public static double Scalar(Tensor t) => t.detach().to(ScalarType.Float64).cpu().item<double>();
+
+    public static double Mean(double[] x) => x.Average();
+
+    public static double Variance(double[] x)
+    {
+        var m = Mean(x);
+        return x.Sum(v => (v - m) * (v - m)) / (x.Length - 1);
+    }
+
+    /// <summary>|mean - expected| within Z standard errors, the standard error from the known variance.</summary>
+    public static void AssertMean(double[] x, double expected, double variance, string what)
+    {
+        var bound = Z * Math.Sqrt(variance / x.Length);
+        var mean = Mean(x);
+        Assert.True(Math.Abs(mean - expected) <= bound, $"{what}: sample mean {mean:G6}, expected {expected:G6} +- {bound:G3}");
+    }
+
+    /// <summary>
+    /// |s^2 - expected| within Z standard errors; the standard error sqrt((m4 - s^4) / n) uses the
+    /// sample's fourth central moment (asymptotically exact).
+    /// </summary>
+    public static void AssertVariance(double[] x, double expected, string what)
+    {
+        var m = Mean(x);
+        var s2 = Variance(x);
+        var m4 = x.Sum(v => Math.Pow(v - m, 4)) / x.Length;
+        var bound = Z * Math.Sqrt(Math.Max(m4 - s2 * s2, 0) / x.Length);
+        Assert.True(Math.Abs(s2 - expected) <= bound, $"{what}: sample variance {s2:G6}, expected {expected:G6} +- {bound:G3}");
+    }
+
+    /// <summary>Both moments of one component.</summary>
+    public static void AssertLaw(double[] x, double mean, double variance, string what)
+    {
+        AssertMean(x, mean, variance, what);
+        AssertVariance(x, variance, what);
+    }
+
+    /// <summary>
+    /// Pearson's r against <paramref name="expected"/>; the standard error is the delta method's,
+    /// sd(x'y' - r/2 (x'^2 + y'^2)) / sqrt(n) with x', y' standardized, valid for any law with
+    /// finite fourth moments (Fisher's z would assume normality).
+    /// </summary>
+    public static void AssertCorrelation(double[] x, double[] y, double expected, string what)
+    {
+        var (mx, my) = (Mean(x), Mean(y));
+        var (sx, sy) = (Math.Sqrt(Variance(x)), Math.Sqrt(Variance(y)));
+        var zx = x.Select(v => (v - mx) / sx).ToArray();
+        var zy = y.Select(v => (v - my) / sy).ToArray();
+        var r = zx.Zip(zy, (a, b) => a * b).Sum() / (x.Length - 1);
+        var influence = zx.Zip(zy, (a, b) => (a * b) - (r / 2 * ((a * a) + (b * b)))).ToArray();
+        var bound = Z * Math.Sqrt(Variance(influence) / x.Length);
+        Assert.True(Math.Abs(r - expected) <= bound, $"{what}: sample correlation {r:G6}, expected {expected:G6} +- {bound:G3}");
+    }
+}
