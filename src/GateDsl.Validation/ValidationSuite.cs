@@ -3,9 +3,10 @@ using GateDsl.Reference;
 namespace GateDsl.Validation;
 
 /// <summary>
-/// The statistical validation suite of every toolkit sampler against its reference twin: law (KS)
-/// and mean (CLT) of every component, log density (deterministic), the pathwise gradient of every
-/// component w.r.t. every parameter (conditional-mean test), the correlation of the joint laws, the
+/// The statistical validation suite of every toolkit sampler against its reference twin: law (KS,
+/// float64 and float32) and mean (CLT) of every component, log density (deterministic), the
+/// pathwise gradient of every component w.r.t. every parameter (conditional-mean test; per draw,
+/// deterministic, for the monotone samplers), the correlation of the joint laws, the
 /// Olkin-Liu joint CDF, the laws at small and large shapes, and the KL divergences.
 /// </summary>
 /// <remarks>
@@ -88,12 +89,24 @@ public sealed class ValidationSuite
                 builders.Add((_, _) => Validation.Checks.LogDensity(e, p));
             }
 
+            for (var c = 0; c < e.ComponentCount; c++)
+            {
+                var comp = c;
+                builders.Add((a, s) => Validation.Checks.Law(e, p, comp, n, a, s, TorchSharp.torch.ScalarType.Float32));
+            }
+
             for (var k = 0; k < p.Count; k++)
             {
                 for (var c = 0; c < e.ComponentCount; c++)
                 {
                     var (kk, comp) = (k, c);
                     builders.Add((a, s) => Validation.Checks.Gradient(e, p, kk, comp, nGrad, a, s));
+                }
+
+                if (Validation.Checks.IsMonotoneSampler(e, p))
+                {
+                    var kk = k;
+                    builders.Add((_, s) => Validation.Checks.GradientPerDraw(e, p, kk, 2000, s));
                 }
             }
 
