@@ -38,6 +38,7 @@ internal static class TestBudget
         ("Monte Carlo KL vs closed form (CLT per case)", KlProperties.MonteCarloCases, Alpha),
         ("power tests: correct sampler passes at the power sample size", PowerTests.ControlChecks, Alpha),
         ("power tests: wrong sampler missed", PowerTests.PowerChecks, Beta),
+        ("windowed KS passes a correct small-shape Beta", 1, Alpha),
         ("gatec sample Done-when: correlation of BivariateBeta(2, 3, 1.5) (CLT), runner and CLI", 2, Alpha),
     ];
 
