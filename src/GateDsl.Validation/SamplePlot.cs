@@ -34,8 +34,8 @@ public static class SamplePlot
 
         var joint = entry.CreateJointReference(report.Parameters);
         var multiplot = new Multiplot(Heatmap(report, joint));
-        multiplot.AddPlot(Histogram(report.Draws[0], joint.MarginalX, "x: " + joint.MarginalX, "x"));
-        multiplot.AddPlot(Histogram(report.Draws[1], joint.MarginalY, "y: " + joint.MarginalY, "y"));
+        multiplot.AddPlot(Histogram(report.Draws[0], joint.MarginalX, "x ~ " + Describe(joint.MarginalX), "x"));
+        multiplot.AddPlot(Histogram(report.Draws[1], joint.MarginalY, "y ~ " + Describe(joint.MarginalY), "y"));
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
         multiplot.SavePng(path, 1800, 600);
     }
@@ -126,12 +126,14 @@ public static class SamplePlot
             title = "sample density, white: reference log-density contours";
         }
 
-        plot.Title($"{report.Distribution}, n = {report.N}\n{title}");
+        plot.Title($"{report.Entry.Name}({string.Join(", ", report.Parameters.Select(Format.Number))}), n = {report.N}\n{title}");
         plot.XLabel("x");
         plot.YLabel("y");
         plot.Axes.SetLimits(0, 1, 0, 1);
         return plot;
     }
+
+    private static string Describe(IReferenceDistribution d) => $"{d.Name}({string.Join(", ", d.Parameters.Select(Format.Number))})";
 
     private static double Finite(double v) => double.IsFinite(v) ? v : 0;
 
