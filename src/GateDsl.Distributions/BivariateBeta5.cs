@@ -100,8 +100,18 @@ public sealed class BivariateBeta5 : JointDistribution
         using var generator = new Generator((ulong)seed, torch.CPU);
         var cpuShapes = Shapes.Select(s => s.detach().to(ScalarType.Float64).cpu()).ToArray();
         var d = new BivariateBeta5(cpuShapes[0], cpuShapes[1], cpuShapes[2], cpuShapes[3], cpuShapes[4], validate: false);
-        var (i, f) = d.Sample([samples], generator);
-        var eif = (i * f).mean([0L]);
+        // Draw in chunks of about 2^22 values per gate so a gate-sized batch does not need samples x batch memory.
+        var batchSize = Math.Max(1L, BatchShape.Aggregate(1L, (x, y) => x * y));
+        var chunk = (int)Math.Clamp((1L << 22) / batchSize, 1L, samples);
+        var sum = torch.zeros(BatchShape, ScalarType.Float64);
+        for (var done = 0; done < samples; done += chunk)
+        {
+            using var inner = torch.NewDisposeScope();
+            var (i, f) = d.Sample([Math.Min(chunk, samples - done)], generator);
+            sum.add_((i * f).sum([0L]));
+        }
+
+        var eif = sum / samples;
         var mx = d.MarginalX;
         var my = d.MarginalY;
         var rho = (eif - mx.Mean * my.Mean) / (mx.Variance * my.Variance).sqrt();

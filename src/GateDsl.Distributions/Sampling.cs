@@ -62,6 +62,8 @@ internal static class Sampling
     /// A draw is only clamped when the sigmoid that formed it is saturated, where its derivative
     /// x(1-x) has already underflowed to (almost) 0, so the clamp loses no usable gradient; a plain
     /// clamp is one kernel forward and backward (a straight-through version costs three).
+    /// For extreme shapes a real share of the law lies closer to 0 or 1 than the dtype can represent
+    /// (Beta(1, 0.01) puts 69% of its mass within 2^-53 of 1); those draws sit exactly at the clamp.
     /// </summary>
     public static Tensor ClampOpenUnit(Tensor x) => x.clamp(Tiny(x.dtype), OneMinusEps(x.dtype));
 
