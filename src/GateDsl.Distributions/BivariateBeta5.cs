@@ -63,14 +63,14 @@ public sealed class BivariateBeta5 : JointDistribution
     {
         using var scope = torch.NewDisposeScope();
         var shape = ExtendedShape(sampleShape);
-        var l = Sampling.LogStandardGamma(torch.stack(Shapes.Select(s => s.expand(shape)).ToArray()), generator);
+        // Each Gamma is drawn on its own: every kernel then works on one batch-sized tensor, like the
+        // bare baseline. Stacking all five (5 x 8192 values at 32 x 256) crosses libtorch's parallel
+        // grain (32768) and, on a loaded host, was 3x slower at 2 threads and no faster at 1 thread.
+        var l = Shapes.Select(s => Sampling.LogStandardGamma(s.expand(shape), generator)).ToArray();
         // Sums of Gammas as log-sum-exp, ratios as sigmoids of log differences: nothing underflows to 0/0.
-        // I and F are formed together: numerators (G1+G3, G2+G4) = slices [0,1] (+) [2,3]; the other
-        // parts of the denominators (G4+G5, G3+G5) = slice [2,3] reversed (+) G5.
-        var numerators = torch.logaddexp(l.narrow(0, 0, 2), l.narrow(0, 2, 2));
-        var others = torch.logaddexp(l.narrow(0, 2, 2).flip(0), l[4]);
-        var gates = Sampling.ClampOpenUnit(torch.sigmoid(numerators - others));
-        return scope.MoveToOuter(gates[0], gates[1]);
+        var i = Sampling.ClampOpenUnit(torch.sigmoid(torch.logaddexp(l[0], l[2]) - torch.logaddexp(l[3], l[4])));
+        var f = Sampling.ClampOpenUnit(torch.sigmoid(torch.logaddexp(l[1], l[3]) - torch.logaddexp(l[2], l[4])));
+        return scope.MoveToOuter(i, f);
     }
 
     /// <summary>
@@ -86,11 +86,13 @@ public sealed class BivariateBeta5 : JointDistribution
     /// <summary>
     /// Pearson correlation of (I, F) per batch element, computed numerically by Monte Carlo in float64
     /// on the CPU with a private generator seeded by <paramref name="seed"/> (so the result is
-    /// deterministic): E[IF] is estimated from <paramref name="samples"/> draws and combined with the
-    /// exact marginal means and variances, rho = (E[IF] - E[I] E[F]) / sqrt(Var I Var F).
-    /// Its standard error is about (1 - rho^2) / sqrt(samples), i.e. about 0.002 with the default
-    /// 200,000 draws. (There is no closed form for E[IF]; quadrature of its two-dimensional Laplace
-    /// representation is ill-conditioned for small shapes because of power-law tails.)
+    /// deterministic): the sample correlation of <paramref name="samples"/> draws, from running sums of
+    /// I, F, I^2, F^2 and IF accumulated over chunks of about 2^22 values (memory stays bounded for
+    /// gate-sized batches). Its standard error is about (1 - rho^2) / sqrt(samples) (normal theory;
+    /// about 0.0015 to 0.002 with the default 200,000 draws). The sample correlation is used rather than
+    /// E[IF] with the exact marginal moments because its errors in the numerator and denominator cancel:
+    /// the latter has a standard error about ten times larger. There is no closed form for E[IF];
+    /// quadrature of its two-dimensional Laplace representation is ill-conditioned for small shapes.
     /// </summary>
     public Tensor Correlation(int samples, long seed)
     {
@@ -100,21 +102,19 @@ public sealed class BivariateBeta5 : JointDistribution
         using var generator = new Generator((ulong)seed, torch.CPU);
         var cpuShapes = Shapes.Select(s => s.detach().to(ScalarType.Float64).cpu()).ToArray();
         var d = new BivariateBeta5(cpuShapes[0], cpuShapes[1], cpuShapes[2], cpuShapes[3], cpuShapes[4], validate: false);
-        // Draw in chunks of about 2^22 values per gate so a gate-sized batch does not need samples x batch memory.
         var batchSize = Math.Max(1L, BatchShape.Aggregate(1L, (x, y) => x * y));
         var chunk = (int)Math.Clamp((1L << 22) / batchSize, 1L, samples);
-        var sum = torch.zeros(BatchShape, ScalarType.Float64);
+        var sums = torch.zeros([5, .. BatchShape], ScalarType.Float64);
         for (var done = 0; done < samples; done += chunk)
         {
             using var inner = torch.NewDisposeScope();
             var (i, f) = d.Sample([Math.Min(chunk, samples - done)], generator);
-            sum.add_((i * f).sum([0L]));
+            sums.add_(torch.stack([i.sum([0L]), f.sum([0L]), i.square().sum([0L]), f.square().sum([0L]), (i * f).sum([0L])]));
         }
 
-        var eif = sum / samples;
-        var mx = d.MarginalX;
-        var my = d.MarginalY;
-        var rho = (eif - mx.Mean * my.Mean) / (mx.Variance * my.Variance).sqrt();
+        var m = sums / samples;
+        var covariance = m[4] - m[0] * m[1];
+        var rho = covariance / ((m[2] - m[0].square()) * (m[3] - m[1].square())).sqrt();
         var result = rho.expand(BatchShape).to(DType).to(Device);
         return scope.MoveToOuter(result);
     }

@@ -6,7 +6,8 @@ namespace GateDsl.Distributions;
 /// <summary>
 /// Gamma(shape, rate) on (0, inf): density rate^shape x^(shape-1) e^(-rate x) / Gamma(shape).
 /// Draws use libtorch's <c>_standard_gamma</c> (implicit reparameterization gradient), in log space
-/// with the shape-boost identity for shapes below 1.
+/// with the shape-boost identity for shapes below 1; draws below the dtype's smallest normal number
+/// are clamped to it.
 /// </summary>
 public sealed class Gamma : Distribution
 {
@@ -57,8 +58,9 @@ public sealed class Gamma : Distribution
     {
         using var scope = torch.NewDisposeScope();
         var shape = ExtendedShape(sampleShape);
+        // Log space keeps the gradient of log-losses finite when a draw is near the dtype's tiny.
         var logG = Sampling.LogStandardGamma(Shape.expand(shape), generator);
-        var x = Sampling.ClampPositive((logG - Rate.log()).exp());
+        var x = Sampling.ClampPositive(Sampling.Exp(logG - Sampling.Log(Rate)));
         return scope.MoveToOuter(x);
     }
 

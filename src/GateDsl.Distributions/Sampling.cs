@@ -24,11 +24,11 @@ internal static class Sampling
     /// log G with G ~ Gamma(alpha, 1), reparameterized. libtorch's <c>_standard_gamma</c> carries the
     /// implicit-reparameterization gradient d G / d alpha. For shapes below 1 the draw itself can
     /// underflow to 0 (and then log G = -inf and ratios are 0/0), so we use the boost identity
-    /// G(a) = G(a+1) * U^(1/a) in log space: log G(a) = log G(a+1) + log(U)/a, fused into one addcdiv.
-    /// (Measured: rand + log1p is about 5x faster than drawing -log U with exponential_ at 8192 draws.)
-    /// The G(a+1) draw keeps the implicit gradient; the log(U)/a term adds its pathwise gradient -log(U)/a^2.
-    /// When every shape is at least 1 the boost is skipped (a draw then underflows only with probability
-    /// below the dtype's tiny; it is clamped to tiny for safety).
+    /// G(a) = G(a+1) * U^(1/a) in log space: log G(a) = log G(a+1) + log(U)/a, fused into one addcdiv,
+    /// with U = 1 - rand in (0, 1] so log U is finite. The G(a+1) draw keeps the implicit gradient;
+    /// the log(U)/a term adds its pathwise gradient -log(U)/a^2. When every shape is at least 1 the
+    /// boost is skipped (one host sync per call decides; a draw then underflows only with probability
+    /// below the dtype's tiny, and is clamped to tiny for safety).
     /// </summary>
     /// <param name="alpha">Shapes, already expanded to the full draw shape.</param>
     /// <param name="generator">Optional generator for reproducible draws.</param>
@@ -36,25 +36,52 @@ internal static class Sampling
     {
         using var scope = torch.NewDisposeScope();
         Tensor result;
-        bool anySmall;
-        using (torch.no_grad())
+        if (AnyBelowOne(alpha))
         {
-            anySmall = alpha.lt(1.0).any().item<bool>();
-        }
-
-        if (anySmall)
-        {
-            var logBoosted = torch._standard_gamma(alpha + 1.0, generator).log();
-            // log(1 - U) for U ~ Uniform[0, 1) is the log of a uniform on (0, 1]: finite, never log 0.
-            var logU = torch.rand(alpha.shape, alpha.dtype, alpha.device, generator: generator).neg_().log1p_();
+            var logBoosted = Log(torch._standard_gamma(alpha + 1.0, generator));
+            var logU = Log(1.0 - torch.rand(alpha.shape, alpha.dtype, alpha.device, generator: generator));
             result = logBoosted.addcdiv(logU, alpha);
         }
         else
         {
-            result = torch._standard_gamma(alpha, generator).clamp_min(Tiny(alpha.dtype)).log();
+            result = Log(torch._standard_gamma(alpha, generator).clamp_min(Tiny(alpha.dtype)));
         }
 
         return scope.MoveToOuter(result);
+    }
+
+    /// <summary>
+    /// Natural log as xlogy(1, x). Why not <c>log</c>: on CPU, libtorch computes log (like exp and
+    /// log1p) with MKL's vector math inside a parallel loop of grain 2048, so a gate-sized tensor (8192
+    /// values) already wakes OpenMP workers, which then spin after the kernel. On a loaded 2-core host
+    /// that made a Beta draw with backward 10x slower at 2 threads (measured: 15.5 ms against 1.4 ms
+    /// for this version; see docs/distributions-benchmark.md). xlogy is an ordinary vectorized kernel
+    /// that stays serial at this size; the value and the gradient (1/x) are the same. The 1 is a
+    /// 0-dimensional tensor, broadcast.
+    /// </summary>
+    public static Tensor Log(Tensor x)
+    {
+        using var scope = torch.NewDisposeScope();
+        return scope.MoveToOuter(torch.tensor(1.0, x.dtype, x.device).xlogy(x));
+    }
+
+    /// <summary>
+    /// e^x as pow(e, x), for the same reason as <see cref="Log"/> (exp is an MKL vector-math kernel that
+    /// goes parallel at 2048 values). The base is a 0-dimensional tensor, so the backward's log(base)
+    /// is one value; value and gradient (e^x) agree with exp to a few ulp.
+    /// </summary>
+    public static Tensor Exp(Tensor x)
+    {
+        using var scope = torch.NewDisposeScope();
+        return scope.MoveToOuter(torch.tensor(Math.E, x.dtype, x.device).pow(x));
+    }
+
+    private static bool AnyBelowOne(Tensor alpha)
+    {
+        using var noGrad = torch.no_grad();
+        using var below = alpha.lt(1.0);
+        using var any = below.any();
+        return any.item<bool>();
     }
 
     /// <summary>
