@@ -61,14 +61,14 @@ public sealed class BivariateBetaTests
         Assert.Equal(new BetaReference(b, c).Parameters, law.MarginalY.Parameters);
     }
 
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 12)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 12, Replay = "(20261201,3)")]
     public void Correlation_is_in_the_open_unit_interval(Shape a, Shape b, Shape c)
     {
         double rho = new BivariateBetaReference(a.Value, b.Value, c.Value).Correlation;
         Assert.InRange(rho, 1e-12, 1 - 1e-12);
     }
 
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 12)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 12, Replay = "(20261202,5)")]
     public void Five_gamma_law_without_G3_and_G4_is_the_Olkin_Liu_law(Shape a, Shape b, Shape c)
     {
         // Two different methods (nested conditioning on W; Laplace-transform 2-D integral).
@@ -77,7 +77,7 @@ public sealed class BivariateBetaTests
         Laws.AssertClose(three.MeanXY, five.MeanXY, 1e-9, $"E[XY] at {three}");
     }
 
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 25)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 25, Replay = "(20261203,7)")]
     public void Five_gamma_mean_xy_is_symmetric_under_swapping_the_coordinates(Shape a1, Shape a2, Shape a3, Shape a4, Shape a5)
     {
         // (a1, a2, a3, a4) -> (a2, a1, a4, a3) swaps X and Y in law; the integral is not written symmetrically.

@@ -15,7 +15,7 @@ public sealed class ImplicitGradientTests
         Assert.Equal(1e-4, ImplicitGradient.StepSize(0));
     }
 
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 40)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 40, Replay = "(20261204,9)")]
     public void Location_scale_laws_have_the_textbook_pathwise_gradients(Location loc, Shape scale, Level u)
     {
         // z = loc + scale * eps: dz/dloc = 1, dz/dscale = (z - loc) / scale.
@@ -35,7 +35,7 @@ public sealed class ImplicitGradientTests
         Laws.AssertClose(v, gu[1], Tol, "uniform d/dhigh");
     }
 
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 40)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 40, Replay = "(20261205,11)")]
     public void Transformed_laws_have_their_closed_form_pathwise_gradients(Shape a, Shape b, Location logits, Level u)
     {
         // Gamma rate: z = G / rate, dz/drate = -z / rate.
@@ -74,7 +74,7 @@ public sealed class ImplicitGradientTests
         }
     }
 
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 40)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 40, Replay = "(20261206,13)")]
     public void Gamma_and_Beta_shape_gradients_match_differences_of_the_quantile(Shape a, Shape b, Level u)
     {
         // An independent route: z(u; theta) = F^-1(u; theta) moved along theta at fixed u.

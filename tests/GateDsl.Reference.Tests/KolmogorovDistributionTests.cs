@@ -5,7 +5,7 @@ namespace GateDsl.Reference.Tests;
 
 public sealed class KolmogorovDistributionTests
 {
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 50)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 50, Replay = "(20261207,15)")]
     public void Exact_law_for_one_and_two_draws_matches_the_analytic_forms(Level level)
     {
         // n = 1: D = max(U, 1 - U) ~ Uniform(1/2, 1), so P(D <= d) = 2d - 1.

@@ -6,7 +6,7 @@ namespace GateDsl.Reference.Tests;
 
 public sealed class KullbackLeiblerTests
 {
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 40)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 40, Replay = "(20261208,17)")]
     public void Gamma_closed_form_matches_quadrature(Shape a, Shape r, Shape a0, Shape r0)
     {
         double closed = KullbackLeibler.Gamma(a.Value, r.Value, a0.Value, r0.Value);
@@ -14,7 +14,7 @@ public sealed class KullbackLeiblerTests
         Laws.AssertClose(closed, quad, 1e-8, "KL(Gamma || Gamma)");
     }
 
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 40)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 40, Replay = "(20261209,19)")]
     public void Gamma_closed_form_with_unit_rates_is_the_papers_prior_term(Shape a)
     {
         // PAPER.md: KL(Ga(a,1) || Ga(a0,1)) = (a - a0) psi(a) - lnGamma(a) + lnGamma(a0), prior a0 = 0.5.
@@ -22,7 +22,7 @@ public sealed class KullbackLeiblerTests
         Laws.AssertClose(paper, KullbackLeibler.Gamma(a.Value, 1, 0.5, 1), 1e-13, "paper's KL");
     }
 
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 40)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 40, Replay = "(20261210,21)")]
     public void Beta_closed_form_matches_quadrature(Shape a, Shape b, Shape a0, Shape b0)
     {
         double closed = KullbackLeibler.Beta(a.Value, b.Value, a0.Value, b0.Value);
@@ -30,7 +30,7 @@ public sealed class KullbackLeiblerTests
         Laws.AssertClose(closed, quad, 1e-8, "KL(Beta || Beta)");
     }
 
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 40)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 40, Replay = "(20261211,23)")]
     public void Normal_closed_form_matches_quadrature(Location mu, Shape sigma, Location mu0, Shape sigma0)
     {
         double closed = KullbackLeibler.Normal(mu.Value, sigma.Value, mu0.Value, sigma0.Value);
@@ -51,7 +51,7 @@ public sealed class KullbackLeiblerTests
         Laws.AssertClose(quad, series, 1e-6, $"KL(Kuma({a},{b}) || Beta({alpha},{beta}))");
     }
 
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 10)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 10, Replay = "(20261212,25)")]
     public void Kumaraswamy_with_unit_first_shape_has_zero_divergence_from_the_equal_Beta(Shape b)
     {
         Assert.True(Math.Abs(KullbackLeibler.ByQuadrature(new KumaraswamyReference(1, b.Value), new BetaReference(1, b.Value))) < 1e-10);

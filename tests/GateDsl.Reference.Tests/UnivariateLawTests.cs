@@ -85,7 +85,7 @@ public sealed class UnivariateLawTests
         Assert.Equal(1, d.Cdf(d.SupportUpper + 1));
     }
 
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 60)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 60, Replay = "(20261213,27)")]
     public void Gamma_agrees_with_MathNet(Shape shape, Shape rate, Level level)
     {
         var d = new GammaReference(shape.Value, rate.Value);
@@ -97,7 +97,7 @@ public sealed class UnivariateLawTests
         Laws.AssertClose(twin.Variance, d.Variance, 1e-14, "variance");
     }
 
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 60)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 60, Replay = "(20261214,29)")]
     public void Beta_agrees_with_MathNet(Shape a, Shape b, Level level)
     {
         var d = new BetaReference(a.Value, b.Value);
@@ -109,7 +109,7 @@ public sealed class UnivariateLawTests
         Laws.AssertClose(twin.Variance, d.Variance, 1e-14, "variance");
     }
 
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 60)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 60, Replay = "(20261215,31)")]
     public void Normal_logistic_and_uniform_agree_with_their_definitions(Location mu, Shape scale, Level level)
     {
         var n = new NormalReference(mu.Value, scale.Value);
@@ -128,7 +128,7 @@ public sealed class UnivariateLawTests
         Laws.AssertClose(1 / scale.Value, u.Pdf(y), 1e-12, "uniform pdf");
     }
 
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 60)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 60, Replay = "(20261216,33)")]
     public void Kumaraswamy_with_a_unit_shape_is_a_Beta(Shape s, Level level)
     {
         // Kumaraswamy(1, b) = Beta(1, b) and Kumaraswamy(a, 1) = Beta(a, 1): closed forms meet MathNet.
@@ -142,7 +142,7 @@ public sealed class UnivariateLawTests
         Laws.AssertClose(new Beta(s.Value, 1).Variance, k2.Variance, 1e-11, "variance(a,1)");
     }
 
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 60)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 60, Replay = "(20261217,35)")]
     public void Binary_concrete_density_matches_Maddison_et_al(Shape temperature, Location logits, Level level)
     {
         var d = new RelaxedBernoulliReference(temperature.Value, logits.Value);
@@ -154,7 +154,7 @@ public sealed class UnivariateLawTests
         Laws.AssertClose(new LogisticReference(0, 1).Cdf(t), d.Cdf(x), 1e-12, "cdf");
     }
 
-    [Property(Arbitrary = [typeof(Generators)], MaxTest = 60)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 60, Replay = "(20261218,37)")]
     public void Logit_normal_cdf_is_the_normal_cdf_of_the_logit(Location mu, Shape sigma, Level level)
     {
         // sigma up to 5 keeps every tested quantile (|logit| <= 5 + 5 * 3.1) representable as a double.
