@@ -5,15 +5,31 @@ namespace GateDsl.Reference.Tests;
 
 /// <summary>
 /// Every statistical test applied to draws from the law it tests. Error budget: each check runs at
-/// false-failure probability Alpha = 1e-4; this class makes 4 checks per law for 18 laws plus 10
-/// bivariate and 2 meta checks, 84 in all, so a fresh choice of seeds would fail any of them with
-/// probability at most 84e-4 &lt; 1% (union bound; the moment and chi-square checks are asymptotic).
+/// false-failure probability Alpha = <see cref="TestBudget.Alpha"/> = 1e-9; this class makes 4 checks
+/// per law for 18 laws plus 10 bivariate and 2 meta checks, 84 in all, so a fresh choice of seeds
+/// would fail any of them with probability at most 8.4e-8 (union bound, counted in
+/// <see cref="TestBudget"/>; the KS and DKW checks are exact or non-asymptotic, the moment and
+/// chi-square checks asymptotic, so for them 1e-9 is the CLT's nominal level).
 /// </summary>
 public sealed class NullHypothesisTests
 {
-    private const double Alpha = 1e-4;
+    /// <summary>Checks per univariate law (KS, DKW, mean, variance) times 18 laws.</summary>
+    public const int UnivariateChecks = 4 * 18;
+
+    /// <summary>Olkin-Liu: chi-square, corner grid, KS of X and Y, E[XY].</summary>
+    public const int OlkinLiuChecks = 5;
+
+    /// <summary>5G: KS of X and Y, E[XY], chi-square, corner grid.</summary>
+    public const int FiveGammaChecks = 5;
+
+    /// <summary>KS of the small-sample and the large-sample p-values against Uniform(0, 1).</summary>
+    public const int PValueChecks = 2;
+
+    private const double Alpha = TestBudget.Alpha;
+
     // Derived from the budget: the least n whose DKW band at Alpha is 0.016 in sup-CDF distance
-    // (n = ceil(ln(2/Alpha) / (2 * 0.016^2)) = 19,343), so every check resolves errors of that size.
+    // (n = ceil(ln(2/Alpha) / (2 * 0.016^2)) = 41,829 at 1e-9; 19,343 at the former 1e-4), so every
+    // check resolves errors of that size.
     private static readonly int N = Dkw.SampleSize(0.016, Alpha);
 
     public static TheoryData<string> SampledLaws
@@ -100,12 +116,15 @@ public sealed class NullHypothesisTests
     [Fact]
     public void KS_p_values_are_uniform_under_the_null()
     {
-        // 2000 p-values from samples of 30 (exact Durbin branch) and 300 from samples of 5000 (exact for
-        // p above about 0.7, Stephens between 0.2 and that, Smirnov below) must themselves pass a KS
-        // test against Uniform(0, 1).
+        // p-values from samples of 30 (exact Durbin branch) and from samples of 5000 (exact for p above
+        // about 0.7, Stephens between 0.2 and that, Smirnov below) must themselves pass a KS test against
+        // Uniform(0, 1) at Alpha. Counts derived from the sup distance each must resolve with its DKW band
+        // at Alpha: 0.05 for the small samples (4,284 p-values; 1,981 at the former 1e-4, which used 2000) and 0.13 for the
+        // large ones (634; 294 at 1e-4, which used 300), the resolutions the former counts had.
         var rng = new Random(3);
-        var small = Enumerable.Range(0, 2000).Select(_ => KolmogorovSmirnov.OneSample(Draw(rng, 30), u => u).PValue!.Value).ToArray();
-        var large = Enumerable.Range(0, 300).Select(_ => KolmogorovSmirnov.OneSample(Draw(rng, 5000), u => u).PValue!.Value).ToArray();
+        int smallCount = Dkw.SampleSize(0.05, Alpha), largeCount = Dkw.SampleSize(0.13, Alpha);
+        var small = Enumerable.Range(0, smallCount).Select(_ => KolmogorovSmirnov.OneSample(Draw(rng, 30), u => u).PValue!.Value).ToArray();
+        var large = Enumerable.Range(0, largeCount).Select(_ => KolmogorovSmirnov.OneSample(Draw(rng, 5000), u => u).PValue!.Value).ToArray();
         var r1 = KolmogorovSmirnov.OneSample(small, u => Math.Clamp(u, 0, 1), Alpha);
         var r2 = KolmogorovSmirnov.OneSample(large, u => Math.Clamp(u, 0, 1), Alpha);
         Assert.True(r1.Passed, r1.ToString());

@@ -3,16 +3,32 @@ using MathNet.Numerics.Distributions;
 
 namespace GateDsl.Reference.Tests;
 
+/// <summary>
+/// The pathwise gradient test on Gamma-ratio gradients: one null check (false failure
+/// <see cref="TestBudget.Alpha"/> = 1e-9, CLT) and one power check (miss <see cref="TestBudget.Beta"/>
+/// = 1e-9), both counted in <see cref="TestBudget"/>.
+/// </summary>
 public sealed class PathwiseGradientTestTests
 {
-    private const double Alpha = 1e-4;
-    private const int N = 20_000;
+    /// <summary>Assertions on a correct sampler (one <see cref="PathwiseGradientTest"/> result, Bonferroni inside).</summary>
+    public const int NullChecks = 1;
+
+    /// <summary>Assertions that a wrong reference is caught.</summary>
+    public const int PowerChecks = 1;
+
+    private const double Alpha = TestBudget.Alpha;
+
+    // Derived: the test's threshold on each studentized mean is z_(Alpha/6) (two-sided, Bonferroni
+    // alpha/3), so a mean shift of d per-draw sd reaches it when d = z / sqrt(n). Resolving d = 0.03
+    // takes n = (z / 0.03)^2 = 43,855 at 1e-9 (z = 6.28); the former n = 2e4 at 1e-4 (z = 4.15)
+    // resolved 0.029.
+    private static readonly int N = (int)Math.Ceiling(Math.Pow(-Normal.InvCDF(0, 1, Alpha / 6) / 0.03, 2));
 
     [Fact]
     public void Gamma_ratio_gradients_match_the_marginal_reference_in_conditional_mean()
     {
         // X = U/(U+W), U ~ Ga(a), W ~ Ga(c): per-sample dX/da = W/(U+W)^2 dU/da with dU/da the Gamma
-        // implicit gradient; the marginal reference is that of Beta(a, c). False-failure 1e-4 (CLT).
+        // implicit gradient; the marginal reference is that of Beta(a, c). False-failure 1e-9 (CLT).
         const double a = 1.7, c = 0.9;
         var (xs, gs) = GammaRatio(a, c, seed: 61, N);
         var beta = new BetaReference(a, c);
@@ -26,7 +42,7 @@ public sealed class PathwiseGradientTestTests
         // Held against the reference of Beta(a + 0.3, c). The phi = 1 component alone must see it:
         // shift delta = E[g - r_wrong(X)] and per-draw sd of g - r_wrong(X) come from 2-D quadrature
         // over (U, W); n follows from the CLT power formula at alpha/3 (the Bonferroni share) and a
-        // miss probability of 1e-5.
+        // miss probability of Beta = 1e-9.
         const double a = 1.7, c = 0.9;
         var gammaU = new GammaReference(a);
         var gammaW = new GammaReference(c);
@@ -39,7 +55,7 @@ public sealed class PathwiseGradientTestTests
         }, 1e-8);
         double delta = Math.Abs(Moment(1));
         double sd = Math.Sqrt(Moment(2) - delta * delta);
-        int n = MomentTest.SampleSizeForPower(delta, sd, Alpha / 3, 1e-5);
+        int n = MomentTest.SampleSizeForPower(delta, sd, Alpha / 3, TestBudget.Beta);
 
         var (xs, gs) = GammaRatio(a, c, seed: 62, n);
         var r = PathwiseGradientTest.Check(xs, gs, Wrong, Alpha);

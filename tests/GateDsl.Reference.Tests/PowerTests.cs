@@ -1,5 +1,6 @@
 using GateDsl.Reference;
 using MathNet.Numerics.Distributions;
+using Xunit.Abstractions;
 
 namespace GateDsl.Reference.Tests;
 
@@ -9,12 +10,22 @@ namespace GateDsl.Reference.Tests;
 /// with the formulas of <see cref="Dkw.SampleSizeForPower"/>, <see cref="MomentTest.SampleSizeForPower"/>,
 /// <see cref="JointCdfGridCheck.SampleSizeForPower"/> (rigorous) and
 /// <see cref="GridChiSquare.SampleSizeForPower"/> (normal approximation of the noncentral
-/// chi-square, so its n gets a factor 1.5).
+/// chi-square, so its n gets a factor 1.5). Budget (<see cref="TestBudget"/>): each of the
+/// <see cref="PowerChecks"/> detections misses with probability at most Beta = 1e-9 (1e-5 before
+/// the audit); the <see cref="ControlChecks"/> marginal controls fail a correct law with probability
+/// <see cref="TestBudget.Alpha"/> = 1e-9 each. Alpha = 1e-3 is only the level of the detecting checks
+/// (their rejection threshold): a detection cannot fail by a false alarm, so it spends no budget.
 /// </summary>
-public sealed class PowerTests
+public sealed class PowerTests(ITestOutputHelper output)
 {
+    /// <summary>Detections: swapped Beta 3, Gamma shape 4, Beta shape 2, independent pair 2.</summary>
+    public const int PowerChecks = 3 + 4 + 2 + 2;
+
+    /// <summary>The marginal KS checks that must pass on the independent pair.</summary>
+    public const int ControlChecks = 2;
+
     private const double Alpha = 1e-3;
-    private const double Beta = 1e-5; // miss probability of every power check
+    private const double Beta = TestBudget.Beta; // miss probability of every power check
 
     [Fact]
     public void Swapped_Beta_parameters_are_caught()
@@ -88,9 +99,9 @@ public sealed class PowerTests
         var (cx, cy) = IndependentPair(law, nChi, seed: 52);
         AssertCaught(GridChiSquare.Test(cx, cy, grid, Alpha), $"n={nChi}");
 
-        // The marginals are right, so the one-dimensional tests must NOT object (false-failure 1e-4 each).
-        Assert.True(KolmogorovSmirnov.OneSample(xs, law.MarginalX, 1e-4).Passed, "marginal X");
-        Assert.True(KolmogorovSmirnov.OneSample(ys, law.MarginalY, 1e-4).Passed, "marginal Y");
+        // The marginals are right, so the one-dimensional tests must NOT object (false-failure 1e-9 each).
+        Assert.True(KolmogorovSmirnov.OneSample(xs, law.MarginalX, TestBudget.Alpha).Passed, "marginal X");
+        Assert.True(KolmogorovSmirnov.OneSample(ys, law.MarginalY, TestBudget.Alpha).Passed, "marginal Y");
     }
 
     [Fact]
@@ -105,8 +116,11 @@ public sealed class PowerTests
         Assert.Equal((int)Math.Ceiling(z * z * 4 / 0.01), MomentTest.SampleSizeForPower(0.1, 2, 1e-3, 1e-5));
     }
 
-    private static void AssertCaught(StatisticalTestResult r, string context) =>
+    private void AssertCaught(StatisticalTestResult r, string context)
+    {
+        output.WriteLine($"{context}: {r}");
         Assert.False(r.Passed, $"the wrong law slipped through ({context}): {r}");
+    }
 
     private static (double[] X, double[] Y) IndependentPair(BivariateBetaReference law, int n, int seed)
     {

@@ -1,0 +1,39 @@
+namespace GateDsl.Reference.Tests;
+
+/// <summary>
+/// The error budget of this test project: every assertion that can fail by chance for a correct
+/// reference (a statistical check on random draws, false-failure probability alpha) or miss a
+/// deliberately wrong law (a power test, miss probability beta) is listed here with its count, and
+/// <see cref="BudgetTests"/> checks that the sum (union bound) stays within this project's share of
+/// the repository's 1e-6 per run (docs/test-budget.md). Seeds are fixed (sampler seeds and FsCheck
+/// Replay), so a run is reproducible; the budget is the chance that a correct reference meets
+/// unlucky seeds after its random streams change. Deterministic checks (closed forms, quadrature,
+/// FsCheck properties with tolerances) spend nothing.
+/// </summary>
+internal static class TestBudget
+{
+    /// <summary>This project's share of the 1e-6 per run.</summary>
+    public const double Share = 1e-7;
+
+    /// <summary>alpha of each statistical assertion that a correct law must pass.</summary>
+    public const double Alpha = 1e-9;
+
+    /// <summary>beta (miss probability) of each power assertion that a wrong law must fail.</summary>
+    public const double Beta = 1e-9;
+
+    /// <summary>Counts per test class; the constants live next to the assertions they count.</summary>
+    public static IReadOnlyList<(string What, int Count, double Probability)> Items { get; } =
+    [
+        ("null: KS, DKW, mean, variance on 18 univariate laws", NullHypothesisTests.UnivariateChecks, Alpha),
+        ("null: Olkin-Liu chi-square, corner grid, 2 marginal KS, E[XY]", NullHypothesisTests.OlkinLiuChecks, Alpha),
+        ("null: 5G 2 marginal KS, E[XY], chi-square, corner grid", NullHypothesisTests.FiveGammaChecks, Alpha),
+        ("null: KS p-values uniform (two KS checks)", NullHypothesisTests.PValueChecks, Alpha),
+        ("null: Gamma-ratio gradients pass the pathwise gradient test", PathwiseGradientTestTests.NullChecks, Alpha),
+        ("power controls: the right marginals pass KS", PowerTests.ControlChecks, Alpha),
+        ("power: wrong laws caught (KS, DKW, mean, variance, corner grid, chi-square)", PowerTests.PowerChecks, Beta),
+        ("power: wrong gradient reference caught", PathwiseGradientTestTests.PowerChecks, Beta),
+    ];
+
+    /// <summary>Sum over the items.</summary>
+    public static double Sum => Items.Sum(i => i.Count * i.Probability);
+}
