@@ -5,11 +5,11 @@ namespace GateDsl.Reference.Tests;
 
 /// <summary>
 /// Every statistical test applied to draws from the law it tests. Error budget: each check runs at
-/// false-failure probability Alpha = <see cref="TestBudget.Alpha"/> = 1e-9; this class makes 4 checks
-/// per law for 18 laws plus 10 bivariate and 2 meta checks, 84 in all, so a fresh choice of seeds
-/// would fail any of them with probability at most 8.4e-8 (union bound, counted in
-/// <see cref="TestBudget"/>; the KS and DKW checks are exact or non-asymptotic, the moment and
-/// chi-square checks asymptotic, so for them 1e-9 is the CLT's nominal level).
+/// false-failure probability Alpha = <see cref="TestBudget.Alpha"/> = 5e-10 (1e-4 before the audit);
+/// this class makes 4 checks per law for 18 laws plus 10 bivariate and 2 meta checks, 84 in all, so a
+/// fresh choice of seeds would fail any of them with probability at most 4.2e-8 (union bound, counted
+/// in <see cref="TestBudget"/>; the KS and DKW checks are exact or non-asymptotic, the moment and
+/// chi-square checks asymptotic, so for them 5e-10 is the nominal level, see TestBudget.Alpha).
 /// </summary>
 public sealed class NullHypothesisTests
 {
@@ -28,7 +28,7 @@ public sealed class NullHypothesisTests
     private const double Alpha = TestBudget.Alpha;
 
     // Derived from the budget: the least n whose DKW band at Alpha is 0.016 in sup-CDF distance
-    // (n = ceil(ln(2/Alpha) / (2 * 0.016^2)) = 41,829 at 1e-9; 19,343 at the former 1e-4), so every
+    // (n = ceil(ln(2/Alpha) / (2 * 0.016^2)) = 43,183 at 5e-10; 19,343 at the former 1e-4), so every
     // check resolves errors of that size.
     private static readonly int N = Dkw.SampleSize(0.016, Alpha);
 
@@ -117,10 +117,11 @@ public sealed class NullHypothesisTests
     public void KS_p_values_are_uniform_under_the_null()
     {
         // p-values from samples of 30 (exact Durbin branch) and from samples of 5000 (exact for p above
-        // about 0.7, Stephens between 0.2 and that, Smirnov below) must themselves pass a KS test against
-        // Uniform(0, 1) at Alpha. Counts derived from the sup distance each must resolve with its DKW band
-        // at Alpha: 0.05 for the small samples (4,284 p-values; 1,981 at the former 1e-4, which used 2000) and 0.13 for the
-        // large ones (634; 294 at 1e-4, which used 300), the resolutions the former counts had.
+        // about 0.7, Stephens between 0.2 and that, Smirnov below) must themselves pass a KS test
+        // against Uniform(0, 1) at Alpha. Counts derived from the sup distance each must resolve with
+        // its DKW band at Alpha: 0.05 for the small samples (4,422 p-values at 5e-10; 1,981 at the
+        // former 1e-4, which used 2000) and 0.13 for the large ones (655; 294 at 1e-4, which used 300),
+        // the resolutions the former counts had.
         var rng = new Random(3);
         int smallCount = Dkw.SampleSize(0.05, Alpha), largeCount = Dkw.SampleSize(0.13, Alpha);
         var small = Enumerable.Range(0, smallCount).Select(_ => KolmogorovSmirnov.OneSample(Draw(rng, 30), u => u).PValue!.Value).ToArray();

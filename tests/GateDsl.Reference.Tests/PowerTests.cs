@@ -13,7 +13,7 @@ namespace GateDsl.Reference.Tests;
 /// chi-square, so its n gets a factor 1.5). Budget (<see cref="TestBudget"/>): each of the
 /// <see cref="PowerChecks"/> detections misses with probability at most Beta = 1e-9 (1e-5 before
 /// the audit); the <see cref="ControlChecks"/> marginal controls fail a correct law with probability
-/// <see cref="TestBudget.Alpha"/> = 1e-9 each. Alpha = 1e-3 is only the level of the detecting checks
+/// <see cref="TestBudget.Alpha"/> = 5e-10 each. Alpha = 1e-3 is only the level of the detecting checks
 /// (their rejection threshold): a detection cannot fail by a false alarm, so it spends no budget.
 /// </summary>
 public sealed class PowerTests(ITestOutputHelper output)
@@ -99,7 +99,7 @@ public sealed class PowerTests(ITestOutputHelper output)
         var (cx, cy) = IndependentPair(law, nChi, seed: 52);
         AssertCaught(GridChiSquare.Test(cx, cy, grid, Alpha), $"n={nChi}");
 
-        // The marginals are right, so the one-dimensional tests must NOT object (false-failure 1e-9 each).
+        // The marginals are right, so the one-dimensional tests must NOT object (false-failure TestBudget.Alpha = 5e-10 each).
         Assert.True(KolmogorovSmirnov.OneSample(xs, law.MarginalX, TestBudget.Alpha).Passed, "marginal X");
         Assert.True(KolmogorovSmirnov.OneSample(ys, law.MarginalY, TestBudget.Alpha).Passed, "marginal Y");
     }
