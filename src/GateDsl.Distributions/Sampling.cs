@@ -51,13 +51,13 @@ internal static class Sampling
     }
 
     /// <summary>
-    /// Natural log as xlogy(1, x). Why not <c>log</c>: on CPU, libtorch computes log (like exp and
-    /// log1p) with MKL's vector math inside a parallel loop of grain 2048, so a gate-sized tensor (8192
-    /// values) already wakes OpenMP workers, which then spin after the kernel. On a loaded 2-core host
-    /// that made a Beta draw with backward 10x slower at 2 threads (measured: 15.5 ms against 1.4 ms
-    /// for this version; see docs/distributions-benchmark.md). xlogy is an ordinary vectorized kernel
-    /// that stays serial at this size; the value and the gradient (1/x) are the same. The 1 is a
-    /// 0-dimensional tensor, broadcast.
+    /// Natural log as xlogy(1, x). Why not <c>log</c>: measured on a loaded 2-core host at 2 libtorch
+    /// threads, a Beta draw with backward took 15.5 ms with <c>log</c>/<c>log1p</c> and 1.4 ms with this
+    /// (1.2 ms either way at 1 thread; see docs/distributions-benchmark.md). The likely cause: libtorch
+    /// computes log, log1p and exp on CPU through its vector-math path, which splits even a gate-sized
+    /// tensor (8192 values) across OpenMP workers, and idle workers then spin against the main thread.
+    /// xlogy is an ordinary vectorized kernel that stays serial at this size; the value and the gradient
+    /// (1/x) are the same. The 1 is a 0-dimensional tensor, broadcast.
     /// </summary>
     public static Tensor Log(Tensor x)
     {
@@ -66,9 +66,8 @@ internal static class Sampling
     }
 
     /// <summary>
-    /// e^x as pow(e, x), for the same reason as <see cref="Log"/> (exp is an MKL vector-math kernel that
-    /// goes parallel at 2048 values). The base is a 0-dimensional tensor, so the backward's log(base)
-    /// is one value; value and gradient (e^x) agree with exp to a few ulp.
+    /// e^x as pow(e, x), for the same reason as <see cref="Log"/>. The base is a 0-dimensional tensor,
+    /// so the backward's log(base) is one value; value and gradient (e^x) agree with exp to a few ulp.
     /// </summary>
     public static Tensor Exp(Tensor x)
     {
