@@ -45,6 +45,25 @@ internal static class InputFiles
         return ok ? null : ExitCodes.Usage;
     }
 
+    /// <summary>
+    /// Like <see cref="RequireExisting"/> for files that are optional (<c>--import</c>): an empty list
+    /// is fine; each missing or unreadable file is named on standard error.
+    /// </summary>
+    public static int? RequireExistingOptional(CliContext context, IReadOnlyList<string> files)
+    {
+        var ok = true;
+        foreach (var file in files)
+        {
+            if (Problem(file) is { } problem)
+            {
+                context.UsageError(problem);
+                ok = false;
+            }
+        }
+
+        return ok ? null : ExitCodes.Usage;
+    }
+
     private static string? Problem(string file)
     {
         if (Directory.Exists(file))

@@ -25,6 +25,29 @@ public static class CorrelationTest
         }
 
         var n = xs.Count;
+        var (r, se) = SampleWithStandardError(xs, ys);
+        var z = MomentTest.TwoSidedZ(alpha);
+        var stat = Math.Abs(r - reference);
+        var p = Math.Min(1, 2 * MathNet.Numerics.Distributions.Normal.CDF(0, 1, -stat / se));
+        var test = new StatisticalTestResult("Correlation", n, stat, z * se, p, alpha, stat <= z * se);
+        return new CorrelationResult(r, reference, se, test);
+    }
+
+    /// <summary>
+    /// The sample correlation and its delta-method standard error sqrt(Var psi / n) (see the class
+    /// remarks); needs no reference value, so laws without one get it too.
+    /// Range: equal-length samples with n &gt;= 3.
+    /// </summary>
+    public static (double Correlation, double StandardError) SampleWithStandardError(IReadOnlyList<double> xs, IReadOnlyList<double> ys)
+    {
+        ArgumentNullException.ThrowIfNull(xs);
+        ArgumentNullException.ThrowIfNull(ys);
+        if (xs.Count != ys.Count || xs.Count < 3)
+        {
+            throw new ArgumentException("xs and ys must have the same length, at least 3.", nameof(ys));
+        }
+
+        var n = xs.Count;
         var r = Descriptive.Correlation(xs, ys);
         var (mx, my) = (Descriptive.Mean(xs), Descriptive.Mean(ys));
         var (sx, sy) = (Math.Sqrt(Descriptive.Variance(xs)), Math.Sqrt(Descriptive.Variance(ys)));
@@ -36,12 +59,7 @@ public static class CorrelationTest
             psi[i] = u * v - 0.5 * r * (u * u + v * v);
         }
 
-        var se = Math.Sqrt(Descriptive.Variance(psi) / n);
-        var z = MomentTest.TwoSidedZ(alpha);
-        var stat = Math.Abs(r - reference);
-        var p = Math.Min(1, 2 * MathNet.Numerics.Distributions.Normal.CDF(0, 1, -stat / se));
-        var test = new StatisticalTestResult("Correlation", n, stat, z * se, p, alpha, stat <= z * se);
-        return new CorrelationResult(r, reference, se, test);
+        return (r, Math.Sqrt(Descriptive.Variance(psi) / n));
     }
 
     /// <summary>

@@ -1,8 +1,17 @@
+using GateDsl.Compiler;
+using GateDsl.Language;
+using GateDsl.Language.Binding;
 using GateDsl.Reference;
+using TorchSharp;
 
 namespace GateDsl.Validation;
 
-/// <summary>Draws from a toolkit sampler and sets the draws against the reference twin.</summary>
+/// <summary>
+/// Draws from a distribution call and reports on the draws: a toolkit law is drawn with its
+/// TorchSharp sampler and set against its reference twin; a law without a twin (a user
+/// distribution from an import file, or Bernoulli) is drawn with the language's
+/// <see cref="DistributionEvaluator"/> and gets sample statistics only.
+/// </summary>
 public static class SampleAnalysis
 {
     /// <summary>
@@ -10,6 +19,32 @@ public static class SampleAnalysis
     /// correlation bound): 1e-3 each, a single user-run check rather than a suite.
     /// </summary>
     public const double ReportFalseFailureProbability = 1e-3;
+
+    /// <summary>
+    /// n draws of a compiled call (it must have no errors). A standard-library call whose callee has
+    /// a catalogue entry of the same name (every stdlib law but Bernoulli) goes to
+    /// <see cref="Sample(string, double[], int, long)"/> with the call's folded arguments (defaults
+    /// filled in by the binder, in the same parameter order as the catalogue), so it gets references,
+    /// KS and the correlation bound. Anything else is sampled by the evaluator, seeded with
+    /// <paramref name="seed"/>, without references. Throws <see cref="ArgumentException"/> for
+    /// parameter values a sampler rejects at run time (e.g. <c>Uniform(2, 1)</c>).
+    /// </summary>
+    public static SampleReport Sample(DistributionCallCompilation call, int n, long seed)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 3);
+        if (call.HasErrors || call.Distribution is not { } definition)
+        {
+            throw new ArgumentException("the call has errors; report its diagnostics instead of sampling it", nameof(call));
+        }
+
+        if (call.IsStandardLibrary && DistributionCatalogue.Find(definition.Name) is { } entry)
+        {
+            return Sample(entry.Name, call.Arguments.ToArray(), n, seed);
+        }
+
+        return SampleWithoutReference(call, definition, n, seed);
+    }
 
     /// <summary>
     /// n draws of <paramref name="distributionName"/> with <paramref name="parameters"/> (defaults
@@ -46,6 +81,72 @@ public static class SampleAnalysis
         CorrelationResult? correlation = entry.IsJoint
             ? CorrelationTest.Test(draws[0], draws[1], entry.CreateJointReference(p).Correlation, ReportFalseFailureProbability)
             : null;
-        return new SampleReport(entry, p, n, seed, components, correlation, draws);
+        var pairs = correlation is { } r
+            ? new[] { new SampleCorrelation(entry.ComponentNames[0], entry.ComponentNames[1], r.Sample, r.StandardError) }
+            : Array.Empty<SampleCorrelation>();
+        return new SampleReport(entry.Name, entry.ParameterNames, p, entry, null, n, seed, components, correlation, pairs, draws);
+    }
+
+    /// <summary>Component labels: <c>x</c>; <c>x</c>, <c>y</c>; or <c>x1</c>..<c>xk</c> for larger tuples.</summary>
+    public static IReadOnlyList<string> ComponentNames(int count) => count switch
+    {
+        1 => ["x"],
+        2 => ["x", "y"],
+        _ => Enumerable.Range(1, count).Select(i => $"x{i}").ToArray(),
+    };
+
+    private static SampleReport SampleWithoutReference(DistributionCallCompilation call, DistributionDefinition definition, int n, long seed)
+    {
+        var draws = DrawWithEvaluator(call, n, seed);
+        var names = ComponentNames(draws.Length);
+        var levels = Descriptive.ReportLevels;
+        var components = draws.Select((d, c) => new ComponentReport(
+            names[c], Descriptive.Mean(d), Descriptive.Variance(d), null, null, levels, Descriptive.Quantiles(d, levels), null, null)).ToArray();
+        var pairs = new List<SampleCorrelation>();
+        for (var i = 0; i < draws.Length; i++)
+        {
+            for (var j = i + 1; j < draws.Length; j++)
+            {
+                var (r, se) = CorrelationTest.SampleWithStandardError(draws[i], draws[j]);
+                pairs.Add(new SampleCorrelation(names[i], names[j], r, se));
+            }
+        }
+
+        var reason = definition is BoundDistribution user && !call.IsStandardLibrary
+            ? $"{definition.Name} comes from {user.Source.Path}, not the standard library: no reference law, sample statistics only"
+            : $"{definition.Name} has no reference twin in GateDsl.Reference (a discrete law): sample statistics only";
+        return new SampleReport(
+            definition.Name,
+            definition.Parameters.Select(p => p.Name).ToArray(),
+            call.Arguments.ToArray(),
+            null,
+            reason,
+            n,
+            seed,
+            components,
+            null,
+            pairs,
+            draws);
+    }
+
+    /// <summary>n draws with a generator seeded with <paramref name="seed"/>, one double array per value component.</summary>
+    private static double[][] DrawWithEvaluator(DistributionCallCompilation call, int n, long seed)
+    {
+        var evaluator = DistributionEvaluator.Seeded(unchecked((ulong)seed));
+        try
+        {
+            using var scope = torch.NewDisposeScope();
+            return evaluator.Sample(call, n)
+                .Select(t =>
+                {
+                    using var d = t.detach().to(torch.ScalarType.Float64).cpu().contiguous();
+                    return d.data<double>().ToArray();
+                })
+                .ToArray();
+        }
+        finally
+        {
+            evaluator.Generator?.Dispose();
+        }
     }
 }

@@ -1,13 +1,15 @@
+using GateDsl.Language;
 using Spectre.Console;
 
 namespace GateDsl.Validation;
 
 /// <summary>
-/// The logic of <c>gatec sample "&lt;expr&gt;" [--import FILE] -n N --seed S [--json] [--plot out.png]</c>,
-/// independent of the command-line parser so that the CLI only binds options and calls
-/// <see cref="Run"/>. Exit codes: 0 done (the verdicts are printed, not turned into an exit code);
-/// 2 usage error (bad expression, unknown distribution, wrong arity or parameter values, n &lt; 3,
-/// --import, which is not supported yet); 1 the plot could not be written.
+/// The logic of <c>gatec sample "&lt;expr&gt;" [--import FILE]... -n N --seed S [--json] [--plot out.png]</c>
+/// after the front end: the CLI (src/GateDsl.Cli) compiles the expression with
+/// <see cref="DistributionCallCompilation"/>, prints its diagnostics when it has errors, and
+/// otherwise calls <see cref="Run"/>. Exit codes: 0 done (the verdicts are printed, not turned into
+/// an exit code); 2 usage error (n &lt; 3, parameter values a sampler rejects at run time such as
+/// <c>Uniform(2, 1)</c>); 1 the plot could not be written.
 /// </summary>
 public static class SampleCommandRunner
 {
@@ -21,48 +23,28 @@ public static class SampleCommandRunner
     public const int UsageError = 2;
 
     /// <summary>Runs the command; see the class summary for exit codes.</summary>
-    /// <param name="expr">A distribution call in GATE syntax, e.g. <c>BivariateBeta(2, 3, 1.5)</c>.</param>
+    /// <param name="call">The compiled distribution call, without errors (e.g. <c>BivariateBeta(2, 3, 1.5)</c>).</param>
     /// <param name="n">Number of draws (at least 3).</param>
     /// <param name="seed">Seed of the torch generator.</param>
     /// <param name="json">Print JSON (<see cref="SampleReportJson"/>) instead of tables.</param>
     /// <param name="plotPath">When set, also write a PNG there (<see cref="SamplePlot"/>).</param>
     /// <param name="out">Standard output.</param>
     /// <param name="err">Standard error (messages for the user).</param>
-    /// <param name="importFile">The --import option; distributions of other spec files are not supported yet.</param>
-    public static int Run(string expr, int n, long seed, bool json, string? plotPath, TextWriter @out, TextWriter err, string? importFile = null)
+    public static int Run(DistributionCallCompilation call, int n, long seed, bool json, string? plotPath, TextWriter @out, TextWriter err)
     {
+        ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(@out);
         ArgumentNullException.ThrowIfNull(err);
-        if (importFile is not null)
-        {
-            err.WriteLine($"gatec: --import is not yet supported (got `{importFile}`): `gatec sample` only knows the standard distributions "
-                + $"({string.Join(", ", DistributionCatalogue.All.Select(e => e.Name))}), which need no import.");
-            return UsageError;
-        }
-
         if (n < 3)
         {
             err.WriteLine($"gatec: -n must be at least 3 (got {n}).");
             return UsageError;
         }
 
-        if (!DistributionCallParser.TryParse(expr ?? string.Empty, out var call, out var parseError))
-        {
-            err.WriteLine($"gatec: cannot read the distribution call `{expr}`: {parseError}");
-            return UsageError;
-        }
-
         SampleReport report;
         try
         {
-            var entry = DistributionCatalogue.Find(call!.Name);
-            if (entry is null)
-            {
-                err.WriteLine($"gatec: {DistributionCatalogue.UnknownMessage(call.Name)}");
-                return UsageError;
-            }
-
-            report = SampleAnalysis.Sample(entry.Name, call.Arguments.ToArray(), n, seed);
+            report = SampleAnalysis.Sample(call, n, seed);
         }
         catch (ArgumentException e)
         {
@@ -76,7 +58,7 @@ public static class SampleCommandRunner
         }
         else
         {
-            WriteTables(report, Terminal.Create(@out, Terminal.IsInteractive(@out)));
+            WriteTables(report, @out, Terminal.Create(@out, Terminal.IsInteractive(@out)));
         }
 
         if (plotPath is not null)
@@ -100,15 +82,24 @@ public static class SampleCommandRunner
         return Success;
     }
 
-    private static void WriteTables(SampleReport report, IAnsiConsole console)
+    private const string NoReference = "no reference";
+
+    private static void WriteTables(SampleReport report, TextWriter @out, IAnsiConsole console)
     {
-        console.WriteLine($"{report.Distribution}: n = {report.N}, seed = {report.Seed}");
+        // Plain lines straight to the writer: Spectre would wrap a long import path at its width.
+        @out.WriteLine($"{report.Distribution}: n = {report.N}, seed = {report.Seed}");
+        if (report.NoReferenceReason is { } reason)
+        {
+            @out.WriteLine($"{reason}.");
+        }
+
         var moments = new Table().Border(TableBorder.Rounded)
             .AddColumns("component", "mean", "reference mean", "variance", "reference variance", "KS statistic", "KS p-value");
         foreach (var c in report.Components)
         {
-            moments.AddRow(c.Name, Format.Number(c.Mean), Format.Number(c.ReferenceMean), Format.Number(c.Variance),
-                Format.Number(c.ReferenceVariance), Format.Short(c.Ks.Statistic), Format.Probability(c.Ks.PValue ?? double.NaN));
+            moments.AddRow(c.Name, Format.Number(c.Mean), Optional(c.ReferenceMean), Format.Number(c.Variance),
+                Optional(c.ReferenceVariance), c.Ks is { } ks ? Format.Short(ks.Statistic) : NoReference,
+                c.Ks is { } k ? Format.Probability(k.PValue ?? double.NaN) : NoReference);
         }
 
         console.Write(moments);
@@ -125,16 +116,19 @@ public static class SampleCommandRunner
             foreach (var c in report.Components)
             {
                 cells.Add(Format.Number(c.Quantiles[i]));
-                cells.Add(Format.Number(c.ReferenceQuantiles[i]));
+                cells.Add(c.ReferenceQuantiles is { } q ? Format.Number(q[i]) : NoReference);
             }
 
             quantiles.AddRow(cells.ToArray());
         }
 
         console.Write(quantiles);
-        foreach (var c in report.Components.Where(c => !c.Ks.Passed))
+        foreach (var c in report.Components)
         {
-            console.WriteLine($"KS: component {c.Name} rejects the reference law at false-failure probability {Format.Probability(c.Ks.FalseFailureProbability)} (p = {Format.Probability(c.Ks.PValue ?? double.NaN)}).");
+            if (c.Ks is { Passed: false } ks)
+            {
+                console.WriteLine($"KS: component {c.Name} rejects the reference law at false-failure probability {Format.Probability(ks.FalseFailureProbability)} (p = {Format.Probability(ks.PValue ?? double.NaN)}).");
+            }
         }
 
         if (report.Correlation is { } r)
@@ -144,6 +138,16 @@ public static class SampleCommandRunner
                 $"correlation: sample {Format.Number(r.Sample)}, reference {Format.Number(r.Reference)}, " +
                 $"|difference| {Format.Short(r.Test.Statistic)} {verdict} the CLT bound {Format.Short(r.Bound)} " +
                 $"(delta method, false-failure probability {Format.Probability(r.Test.FalseFailureProbability)})");
+            return;
+        }
+
+        foreach (var pair in report.SampleCorrelations)
+        {
+            var label = report.Components.Count == 2 ? "correlation" : $"correlation of {pair.First} and {pair.Second}";
+            console.WriteLine(
+                $"{label}: sample {Format.Number(pair.Sample)} (standard error {Format.Short(pair.StandardError)}), {NoReference}");
         }
     }
+
+    private static string Optional(double? value) => value is { } v ? Format.Number(v) : NoReference;
 }

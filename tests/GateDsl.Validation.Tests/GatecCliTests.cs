@@ -35,7 +35,8 @@ public sealed class GatecCliTests
         Assert.Equal(0, code);
         Assert.Contains("Gamma(shape = 2, rate = 1): n = 1000, seed = 0", output, StringComparison.Ordinal);
         Assert.Equal(2, Gatec("sample", "Gamma(2)", "--import", "more.gate").Code);
-        Assert.Equal(2, Gatec("sample", "Gamma(").Code);
+        Assert.Equal(2, Gatec("sample", "Gamma(2)", "-n", "2").Code);
+        Assert.Equal(1, Gatec("sample", "Gamma(").Code);
         Assert.Equal(2, Gatec("sample").Code);
     }
 

@@ -40,6 +40,8 @@ internal static class TestBudget
         ("power tests: wrong sampler missed", PowerTests.PowerChecks, Beta),
         ("windowed KS passes a correct small-shape Beta", 1, Alpha),
         ("gatec sample Done-when: correlation of BivariateBeta(2, 3, 1.5) (CLT), runner and CLI", 2, Alpha),
+        ("gatec sample --import: Dirichlet(1, 2, 3) coordinate means (CLT), 2 + 3 components", 5, Alpha),
+        ("gatec sample --import: correlation of the example's Dirichlet3 (CLT)", 1, Alpha),
     ];
 
     /// <summary>Sum over the items.</summary>

@@ -1,30 +1,48 @@
 using System.CommandLine;
+using GateDsl.Cli.Json;
+using GateDsl.Cli.Rendering;
+using GateDsl.Language;
+using GateDsl.Language.Diagnostics;
 using GateDsl.Validation;
 
 namespace GateDsl.Cli.Commands;
 
 /// <summary>
-/// <c>gatec sample "&lt;expr&gt;" [--import FILE] [-n N] [--seed S] [--json] [--plot out.png]</c>: draws
-/// from a standard distribution and sets the draws against its MathNet reference. The logic is
-/// <see cref="SampleCommandRunner"/> (src/GateDsl.Validation); this file only binds the options.
+/// <c>gatec sample "&lt;expr&gt;" [--import FILE]... [-n N] [--seed S] [--json] [--plot out.png]</c>:
+/// the expression is one distribution call in the language, bound with
+/// <see cref="DistributionCallCompilation"/> against the standard library and the import files.
+/// A bad expression (or a bad import file) prints its diagnostics as <c>gatec check</c> does and
+/// exits 1. The sampling and the report are <see cref="SampleCommandRunner"/> (src/GateDsl.Validation):
+/// standard laws are set against their MathNet references, user distributions get sample statistics only.
 /// </summary>
 internal static class SampleCommand
 {
     public static Command Create(CliContext context)
     {
-        var expr = new Argument<string>("expr") { Description = "A distribution call, e.g. \"BivariateBeta(2, 3, 1.5)\", \"Beta(0.5, 0.5)\", \"Gamma(2)\"." };
-        var import = new Option<string?>("--import") { Description = "A .gate file with more distributions (not yet supported)." };
+        var expr = new Argument<string>("expr")
+        {
+            Description = "A distribution call in the language, e.g. \"BivariateBeta(2, 3, 1.5)\", \"Beta(0.5, 0.5)\", \"Gamma(2)\", " +
+                "or \"Dirichlet3(1, 2, 3)\" with --import examples/correlated_gates.gate.",
+        };
+        var import = new Option<string[]>("--import")
+        {
+            Description = "A .gate file whose distributions (and constants) the expression may use; repeatable. " +
+                "Its distributions have no reference: sample statistics only.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var n = new Option<int>("-n") { Description = "Number of draws.", DefaultValueFactory = _ => 100_000 };
         var seed = new Option<long>("--seed") { Description = "Seed of the random generator.", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json")
         {
-            Description = "Print {\"distribution\",\"n\",\"components\":[{\"mean\",\"variance\",\"referenceMean\",\"referenceVariance\",\"ks\":{...}}],\"correlation\":{...}} (see docs/validation.md).",
+            Description = "Print {\"distribution\",\"n\",\"components\":[{\"mean\",\"variance\",\"referenceMean\",\"referenceVariance\",\"ks\":{...}}],\"correlation\":{...}} " +
+                "(reference fields null without a reference; see docs/validation.md). A bad expression prints {\"diagnostics\":[...]} as gatec check --json.",
         };
-        var plot = new Option<string?>("--plot") { Description = "Write a PNG: histogram over the reference density (a 2-D density for joint laws)." };
+        var plot = new Option<string?>("--plot") { Description = "Write a PNG: histogram over the reference density (a 2-D density for joint laws); no reference curve for user distributions." };
         var command = new Command(
             "sample",
-            "Sample a distribution and compare with its reference: mean, variance, quantiles, KS per component, " +
-            "correlation for joint laws. Exit 0 on success, 1 when the plot cannot be written, 2 on usage errors.")
+            "Sample a distribution call and compare with its reference: mean, variance, quantiles, KS per component, " +
+            "correlation for joint laws (user distributions from --import: sample statistics only). " +
+            "Exit 0 on success, 1 on errors in the expression or an import file (or when the plot cannot be written), 2 on usage errors.")
         {
             expr,
             import,
@@ -33,15 +51,52 @@ internal static class SampleCommand
             json,
             plot,
         };
-        command.SetAction(result => SampleCommandRunner.Run(
+        command.SetAction(result => Run(
+            context,
             result.GetValue(expr) ?? string.Empty,
+            result.GetValue(import) ?? Array.Empty<string>(),
             result.GetValue(n),
             result.GetValue(seed),
             result.GetValue(json),
-            result.GetValue(plot),
-            context.Out,
-            context.Error,
-            result.GetValue(import)));
+            result.GetValue(plot)));
         return command;
+    }
+
+    public static int Run(CliContext context, string expression, IReadOnlyList<string> imports, int n, long seed, bool json, string? plot)
+    {
+        if (n < 3)
+        {
+            return context.UsageError($"-n must be at least 3 (got {n}).");
+        }
+
+        if (InputFiles.RequireExistingOptional(context, imports) is { } usage)
+        {
+            return usage;
+        }
+
+        var call = DistributionCallCompilation.Compile(expression, imports.Distinct(StringComparer.Ordinal).ToList());
+        if (call.HasErrors)
+        {
+            if (json)
+            {
+                context.Out.WriteLine(GatecJsonContext.Serialize(new CheckReport(call.Diagnostics.Select(DiagnosticDto.From).ToList())));
+            }
+            else
+            {
+                DiagnosticRenderer.Write(context, call.Diagnostics);
+                var errors = call.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+                context.Out.WriteLine($"{DiagnosticRenderer.Plural(errors, "error")}: nothing sampled");
+            }
+
+            return ExitCodes.Failure;
+        }
+
+        // Warnings (say, in an import file) do not stop sampling; the JSON stays the report alone.
+        if (!json)
+        {
+            DiagnosticRenderer.Write(context, call.Diagnostics);
+        }
+
+        return SampleCommandRunner.Run(call, n, seed, json, plot, context.Out, context.Error);
     }
 }

@@ -1,0 +1,91 @@
+using System.Text.Json;
+
+namespace GateDsl.Cli.Tests;
+
+/// <summary>
+/// The front of <c>gatec sample</c>: the expression is bound by the language, so a bad one prints
+/// diagnostics exactly as <c>gatec check</c> does (path <c>&lt;expr&gt;</c>, columns of the
+/// expression, excerpt and caret; <c>{"diagnostics":[...]}</c> with --json) and exits 1. None of
+/// these tests samples anything.
+/// </summary>
+public sealed class SampleCommandTests
+{
+    [Fact]
+    public void Syntax_error_shows_excerpt_and_caret_under_the_expression_and_exits_1()
+    {
+        var result = Gatec.Run("sample", "Beta(1, 2");
+
+        Assert.True(result.ExitCode == ExitCodes.Failure, result.ToString());
+        Assert.Contains("<expr>(1,10): error GATE0001: unexpected end of file, expected `,` or `)`\n  1 | Beta(1, 2\n    |          ^\n", result.Stdout);
+        Assert.Contains("1 error: nothing sampled", result.Stdout);
+        Assert.Equal(string.Empty, result.Stderr);
+    }
+
+    [Fact]
+    public void Trailing_text_after_the_call_is_a_syntax_error_at_its_column()
+    {
+        var result = Gatec.Run("sample", "Beta(1, 2) + 1");
+
+        Assert.True(result.ExitCode == ExitCodes.Failure, result.ToString());
+        Assert.Contains("<expr>(1,12): error GATE0001: unexpected `+`, expected end of file\n  1 | Beta(1, 2) + 1\n    |            ^\n", result.Stdout);
+    }
+
+    [Fact]
+    public void Unknown_distribution_suggests_the_close_name_under_its_span()
+    {
+        var result = Gatec.Run("sample", "Betta(1, 2)");
+
+        Assert.True(result.ExitCode == ExitCodes.Failure, result.ToString());
+        Assert.Contains("<expr>(1,1): error GATE0203: unknown distribution 'Betta': did you mean 'Beta'?\n  1 | Betta(1, 2)\n    | ^~~~~\n", result.Stdout);
+    }
+
+    [Fact]
+    public void Json_diagnostics_have_the_shape_of_check_and_the_expressions_columns()
+    {
+        var result = Gatec.Run("sample", "  Kumaraswami(2, 3)", "--json");
+
+        Assert.True(result.ExitCode == ExitCodes.Failure, result.ToString());
+        using var doc = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(["diagnostics"], doc.RootElement.EnumerateObject().Select(p => p.Name));
+        var d = Assert.Single(doc.RootElement.GetProperty("diagnostics").EnumerateArray());
+        Assert.Equal("GATE0203", d.GetProperty("code").GetString());
+        Assert.Equal("error", d.GetProperty("severity").GetString());
+        Assert.Equal("<expr>", d.GetProperty("file").GetString());
+        Assert.Equal((1, 3, 1, 14), (d.GetProperty("line").GetInt32(), d.GetProperty("column").GetInt32(), d.GetProperty("endLine").GetInt32(), d.GetProperty("endColumn").GetInt32()));
+        Assert.Equal("unknown distribution 'Kumaraswami': did you mean 'Kumaraswamy'?", d.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void Argument_outside_its_support_is_a_diagnostic()
+    {
+        var result = Gatec.Run("sample", "Beta(-1, 2)");
+
+        Assert.True(result.ExitCode == ExitCodes.Failure, result.ToString());
+        Assert.Contains("<expr>(1,6): error GATE0301: Beta's parameter 'a' must be Positive, but this is -1\n  1 | Beta(-1, 2)\n    |      ^~\n", result.Stdout);
+    }
+
+    [Fact]
+    public void Imported_distributions_join_the_did_you_mean()
+    {
+        var without = Gatec.Run("sample", "Dirichlet3(1, 2, 3)");
+        Assert.True(without.ExitCode == ExitCodes.Failure, without.ToString());
+        Assert.Contains("error GATE0203: unknown distribution 'Dirichlet3'", without.Stdout);
+
+        var with = Gatec.Run("sample", "Dirichlet(1, 2, 3)", "--import", RepoPaths.Examples("correlated_gates.gate"));
+        Assert.True(with.ExitCode == ExitCodes.Failure, with.ToString());
+        Assert.Contains("<expr>(1,1): error GATE0203: unknown distribution 'Dirichlet': did you mean 'Dirichlet3'?", with.Stdout);
+    }
+
+    [Theory]
+    [InlineData("Beta(1, 2)", "--import", "missing.gate")]
+    [InlineData("Beta(1, 2)", "-n", "2")]
+    [InlineData("Beta(1, 2)", "--bogus")]
+    public void Usage_errors_exit_2(params string[] args)
+    {
+        var result = Gatec.Run(["sample", .. args]);
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        Assert.Equal(string.Empty, result.Stdout);
+        Assert.NotEmpty(result.Stderr);
+    }
+}
