@@ -180,9 +180,11 @@ public sealed class RobustnessTests
 
     /// <summary>
     /// FsCheck: for any shapes drawn from 10^[-3, 4] (dtype float32, the tighter one), Beta and
-    /// BivariateBeta draws are strictly inside (0, 1) and their log densities there are finite.
+    /// BivariateBeta draws are strictly inside (0, 1) and their log densities there are finite. An exact
+    /// invariant (draws are clamped inside the open interval), so it spends nothing; FsCheck runs a fixed
+    /// Replay and the generator seed is derived from the case.
     /// </summary>
-    [Property(MaxTest = 60)]
+    [Property(MaxTest = 60, Replay = "(20261126,23)")]
     public bool RandomShapesGiveInteriorDrawsWithFiniteLogDensity(byte i, byte j, byte k)
     {
         static double Shape(byte s) => Math.Pow(10.0, -3.0 + 7.0 * s / 255.0);
