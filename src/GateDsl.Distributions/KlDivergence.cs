@@ -55,7 +55,9 @@ public static class KlDivergence
     /// <summary>
     /// KL(p || q): the registered closed form for the pair of types if any; otherwise a Monte Carlo
     /// estimate mean(log p(x) - log q(x)) over <paramref name="samples"/> draws x ~ p (both must have a
-    /// log density; univariate pairs or joint pairs).
+    /// log density; univariate pairs or joint pairs). For the joint constructions the registered rule
+    /// is the KL of their underlying Gammas, an upper bound on the KL of the gates (data processing):
+    /// check <see cref="KlResult.IsUpperBound"/> before reading the value as an equality.
     /// </summary>
     /// <param name="p">First distribution.</param>
     /// <param name="q">Second distribution.</param>
