@@ -31,6 +31,18 @@ internal sealed class WrongSampler : SamplerUnderTest
     public static WrongSampler FirstShapeOff(string family, double factor = 1.05) =>
         new(family, $"{family} with its first shape x {factor}", p => [p[0] * factor, .. p[1..]]);
 
+    /// <summary>Parameter <paramref name="index"/> (in catalogue order) off by a factor: the real sampler is called with it.</summary>
+    public static WrongSampler ParameterOff(string family, int index, double factor = 1.05)
+    {
+        var name = DistributionCatalogue.Get(family).ParameterNames[index];
+        return new(family, $"{family} with {name} x {factor}", p =>
+        {
+            var q = (double[])p.Clone();
+            q[index] *= factor;
+            return q;
+        });
+    }
+
     /// <summary>Right draws, pathwise gradients scaled by a factor.</summary>
     public static WrongSampler GradientScaled(string family, double factor = 1.1) =>
         new(family, $"{family} with gradients x {factor}", gradientScale: factor);
