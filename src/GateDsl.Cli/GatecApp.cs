@@ -6,8 +6,8 @@ namespace GateDsl.Cli;
 /// <summary>
 /// The <c>gatec</c> command line, callable in-process: <see cref="Run"/> parses the arguments, runs a
 /// command and returns the exit code (see <see cref="ExitCodes"/>). User mistakes are diagnostics or
-/// usage errors; anything unexpected prints <c>gatec: internal error: message</c> and returns 3,
-/// never a stack trace.
+/// usage errors; anything unexpected prints <c>gatec: internal error: message</c> (the first line of
+/// the message only) and returns 3, never a stack trace, managed or native.
 /// </summary>
 public static class GatecApp
 {
@@ -56,9 +56,20 @@ public static class GatecApp
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            stderr.WriteLine($"gatec: internal error: {ex.Message}");
+            stderr.WriteLine($"gatec: internal error: {FirstLine(ex.Message)}");
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>
+    /// The first non-empty line of an internal error's message: TorchSharp puts libtorch's native
+    /// backtrace (<c>frame #0: ...</c>) in the message after the first line, and that is no more for
+    /// the user than a .NET stack trace.
+    /// </summary>
+    internal static string FirstLine(string message)
+    {
+        var line = message.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
+        return line ?? "(no message)";
     }
 
     /// <summary>Colour only on a real terminal: never when redirected, when NO_COLOR is set, or for TERM=dumb.</summary>

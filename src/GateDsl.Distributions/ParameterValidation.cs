@@ -6,7 +6,8 @@ namespace GateDsl.Distributions;
 
 /// <summary>
 /// Range checks with messages that name the distribution, the parameter, the range and the first
-/// offending element (flat index), e.g. "Gamma: shape must be &gt; 0 (Range: shape &gt; 0); got -1 at index 3".
+/// offending element (flat index), e.g. "Gamma: shape must be &gt; 0 (Range: shape &gt; 0); got -1 at index 3",
+/// thrown as <see cref="DistributionParameterException"/>.
 /// </summary>
 internal static class ParameterValidation
 {
@@ -28,7 +29,7 @@ internal static class ParameterValidation
         }
 
         var index = FirstTrue(bad);
-        throw new ArgumentException(
+        throw new DistributionParameterException(
             $"{distribution}: {highName} must be > {lowName} (Range: {lowName} < {highName}); got {lowName} = {Format(l, index)}, {highName} = {Format(h, index)} at index {index}",
             highName);
     }
@@ -46,7 +47,7 @@ internal static class ParameterValidation
         }
 
         var index = FirstTrue(bad);
-        throw new ArgumentException(
+        throw new DistributionParameterException(
             $"{distribution}: {name} must be {rule} (Range: {range}); got {Format(flat, index)} at index {index}", name);
     }
 

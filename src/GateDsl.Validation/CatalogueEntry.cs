@@ -69,6 +69,18 @@ public sealed class CatalogueEntry
     public IGateDistribution CreateSampler(IReadOnlyList<double> parameters, ScalarType dtype)
         => _sampler(parameters.Select(p => torch.tensor(p, dtype)).ToArray());
 
+    /// <summary>
+    /// Runs the toolkit sampler's parameter validation on scalar float64 parameters (complete, in
+    /// call order) without drawing; throws <see cref="DistributionParameterException"/> with a
+    /// one-line message naming the parameter and its range when a value is out of range.
+    /// </summary>
+    public void ValidateParameters(IReadOnlyList<double> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        using var scope = torch.NewDisposeScope();
+        _ = CreateSampler(parameters, ScalarType.Float64);
+    }
+
     /// <summary>The univariate reference twin. Throws for joint laws (use <see cref="CreateJointReference"/>).</summary>
     public IReferenceDistribution CreateReference(IReadOnlyList<double> parameters)
         => _reference is not null

@@ -1,4 +1,5 @@
 using GateDsl.Compiler;
+using GateDsl.Distributions;
 using GateDsl.Language;
 using GateDsl.Language.Binding;
 using GateDsl.Reference;
@@ -26,8 +27,8 @@ public static class SampleAnalysis
     /// <see cref="Sample(string, double[], int, long)"/> with the call's folded arguments (defaults
     /// filled in by the binder, in the same parameter order as the catalogue), so it gets references,
     /// KS and the correlation bound. Anything else is sampled by the evaluator, seeded with
-    /// <paramref name="seed"/>, without references. Throws <see cref="ArgumentException"/> for
-    /// parameter values a sampler rejects at run time (e.g. <c>Uniform(2, 1)</c>).
+    /// <paramref name="seed"/>, without references. Throws <see cref="DistributionParameterException"/>
+    /// (an <see cref="ArgumentException"/>) for parameter values a sampler rejects at run time (e.g. <c>Uniform(2, 1)</c>).
     /// </summary>
     public static SampleReport Sample(DistributionCallCompilation call, int n, long seed)
     {
@@ -51,7 +52,8 @@ public static class SampleAnalysis
     /// applied to missing trailing ones) from a generator seeded with <paramref name="seed"/>, in
     /// float64; per component the sample and reference mean and variance, quantiles and the KS
     /// test; for joint laws the sample and reference correlation with its delta-method CLT bound.
-    /// Throws <see cref="ArgumentException"/> for unknown names, wrong arity or invalid parameters.
+    /// Throws <see cref="ArgumentException"/> for unknown names or wrong arity, and its subclass
+    /// <see cref="DistributionParameterException"/> for invalid parameter values (checked before any draw).
     /// </summary>
     public static SampleReport Sample(string distributionName, double[] parameters, int n, long seed)
         => Sample(distributionName, parameters, n, seed, SamplerUnderTest.Toolkit);
@@ -64,7 +66,9 @@ public static class SampleAnalysis
         var entry = DistributionCatalogue.Get(distributionName);
         var p = entry.Complete(parameters);
 
-        // References first: they validate the parameters in double precision with clear messages.
+        // The toolkit's own parameter validation first: one clean line naming the parameter and its
+        // range (DistributionParameterException), before the references, whose checks speak .NET.
+        entry.ValidateParameters(p);
         var marginals = Enumerable.Range(0, entry.ComponentCount).Select(c => entry.MarginalReference(p, c)).ToArray();
         var draws = sampler.Draw(entry, p, n, seed);
         var levels = Descriptive.ReportLevels;

@@ -1,3 +1,5 @@
+using System.Globalization;
+using GateDsl.Distributions;
 using GateDsl.Language;
 using Spectre.Console;
 
@@ -8,11 +10,30 @@ namespace GateDsl.Validation;
 /// after the front end: the CLI (src/GateDsl.Cli) compiles the expression with
 /// <see cref="DistributionCallCompilation"/>, prints its diagnostics when it has errors, and
 /// otherwise calls <see cref="Run"/>. Exit codes: 0 done (the verdicts are printed, not turned into
-/// an exit code); 2 usage error (n &lt; 3, parameter values a sampler rejects at run time such as
-/// <c>Uniform(2, 1)</c>); 1 the plot could not be written.
+/// an exit code); 2 usage error (n outside 3..<see cref="MaxDraws"/>, a plot path that is empty, a
+/// folder or in a folder that does not exist, parameter values a sampler rejects at run time such as
+/// <c>Uniform(2, 1)</c>); 1 the plot could not be written. Usage errors are found before anything is
+/// drawn or allocated.
 /// </summary>
 public static class SampleCommandRunner
 {
+    /// <summary>
+    /// The most draws <c>gatec sample -n</c> takes: 50,000,000 (about 400 MB per component in float64,
+    /// several times that while sorting and plotting). Larger sizes are a usage error, not an allocation failure.
+    /// </summary>
+    public const int MaxDraws = 50_000_000;
+
+    /// <summary>
+    /// What is wrong with <paramref name="n"/> as the number of draws, for a usage error, or null
+    /// when it lies in 3..<see cref="MaxDraws"/>. The message starts with <c>-n</c>.
+    /// </summary>
+    public static string? DrawCountProblem(long n) => n switch
+    {
+        < 3 => string.Create(CultureInfo.InvariantCulture, $"-n must be at least 3 (got {n})."),
+        > MaxDraws => string.Create(CultureInfo.InvariantCulture, $"-n must be at most {MaxDraws:N0} (got {n:N0}); the limit keeps a sample in memory."),
+        _ => null,
+    };
+
     /// <summary>Exit code for success.</summary>
     public const int Success = 0;
 
@@ -24,7 +45,7 @@ public static class SampleCommandRunner
 
     /// <summary>Runs the command; see the class summary for exit codes.</summary>
     /// <param name="call">The compiled distribution call, without errors (e.g. <c>BivariateBeta(2, 3, 1.5)</c>).</param>
-    /// <param name="n">Number of draws (at least 3).</param>
+    /// <param name="n">Number of draws (3 to <see cref="MaxDraws"/>).</param>
     /// <param name="seed">Seed of the torch generator.</param>
     /// <param name="json">Print JSON (<see cref="SampleReportJson"/>) instead of tables.</param>
     /// <param name="plotPath">When set, also write a PNG there (<see cref="SamplePlot"/>).</param>
@@ -35,9 +56,15 @@ public static class SampleCommandRunner
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(@out);
         ArgumentNullException.ThrowIfNull(err);
-        if (n < 3)
+        if (DrawCountProblem(n) is { } badCount)
         {
-            err.WriteLine($"gatec: -n must be at least 3 (got {n}).");
+            err.WriteLine($"gatec: {badCount}");
+            return UsageError;
+        }
+
+        if (plotPath is not null && SamplePlot.PathProblem(plotPath) is { } badPlot)
+        {
+            err.WriteLine($"gatec: {badPlot}");
             return UsageError;
         }
 
@@ -46,8 +73,9 @@ public static class SampleCommandRunner
         {
             report = SampleAnalysis.Sample(call, n, seed);
         }
-        catch (ArgumentException e)
+        catch (DistributionParameterException e)
         {
+            // Only the samplers' parameter validation is the user's mistake; any other exception is a bug.
             err.WriteLine($"gatec: {e.Message}");
             return UsageError;
         }

@@ -16,17 +16,48 @@ public static class SamplePlot
 {
     private const int Bins = 60;
 
-    /// <summary>Writes the PNG to <paramref name="path"/> (creating its folder).</summary>
+    /// <summary>
+    /// What is wrong with <paramref name="path"/> as the PNG's path, for a usage error, or null when
+    /// it can be written: it must not be empty, not name a folder, and its folder must exist (no
+    /// folder is created). The message starts with <c>--plot</c>.
+    /// </summary>
+    public static string? PathProblem(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return "--plot needs a file name, e.g. --plot sample.png (got an empty path)";
+        }
+
+        if (Directory.Exists(path) || path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar))
+        {
+            return $"--plot `{path}` is a folder; give a file name such as {Path.Combine(path, "sample.png")}";
+        }
+
+        string full;
+        try
+        {
+            full = Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return $"--plot `{path}` is not a valid path";
+        }
+
+        var folder = Path.GetDirectoryName(full);
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            return $"--plot `{path}`: the folder {folder} does not exist (gatec does not create folders)";
+        }
+
+        return null;
+    }
+
+    /// <summary>Writes the PNG to <paramref name="path"/>; its folder must exist (see <see cref="PathProblem"/>).</summary>
     public static void Write(SampleReport report, string path)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
         if (report.Entry is not { } entry)
         {
             WriteWithoutReference(report, path);

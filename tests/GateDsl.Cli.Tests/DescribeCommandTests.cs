@@ -156,4 +156,45 @@ public sealed class DescribeCommandTests : IDisposable
 
         Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
     }
+
+    [Theory]
+    [InlineData("--input-size", "abc", "gatec: --input-size must be a whole number >= 1 (got 'abc')")]
+    [InlineData("--hidden-size", "1.5", "gatec: --hidden-size must be a whole number >= 1 (got '1.5')")]
+    [InlineData("--input-size", "0", "gatec: --input-size must be a whole number >= 1 (got 0)")]
+    [InlineData("--hidden-size", "-3", "gatec: --hidden-size must be a whole number >= 1 (got -3)")]
+    [InlineData("--input-size", "99999999999", "gatec: --input-size must be at most 2147483647 (got 99999999999)")]
+    public void A_bad_size_says_what_a_size_must_be_without_dotnet_type_names(string option, string value, string message)
+    {
+        var other = option == "--input-size" ? "--hidden-size" : "--input-size";
+
+        var result = Gatec.Run("describe", RepoPaths.Stdlib("cells.gate"), option, value, other, "4");
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        Assert.StartsWith(message + "\n", result.Stderr.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Stdout);
+    }
+
+    [Fact]
+    public void A_parameter_count_past_int_range_is_exact_not_negative()
+    {
+        // LSTM has K = 4: 4*1*(2147483647 + 1) + 4*1 = 8589934596, where I + H alone overflows an int.
+        var result = Gatec.Run("describe", RepoPaths.Stdlib("cells.gate"), "--cell", "LSTM", "--input-size", "2147483647", "--hidden-size", "1", "--json");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        using var document = JsonDocument.Parse(result.Stdout);
+        var described = Assert.Single(document.RootElement.GetProperty("cells").EnumerateArray());
+        Assert.Equal(8_589_934_596L, described.GetProperty("parameterCount").GetInt64());
+    }
+
+    [Fact]
+    public void A_parameter_count_past_long_range_is_a_usage_error()
+    {
+        var result = Gatec.Run("describe", RepoPaths.Stdlib("cells.gate"), "--input-size", "2147483647", "--hidden-size", "2147483647");
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        Assert.Equal(string.Empty, result.Stdout);
+        Assert.Contains("--input-size 2147483647 and --hidden-size 2147483647 give cell", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("more than 9,223,372,036,854,775,807 parameters", result.Stderr, StringComparison.Ordinal);
+    }
 }

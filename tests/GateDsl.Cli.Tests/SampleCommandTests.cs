@@ -88,4 +88,80 @@ public sealed class SampleCommandTests
         Assert.Equal(string.Empty, result.Stdout);
         Assert.NotEmpty(result.Stderr);
     }
+
+    [Theory]
+    [InlineData("2000000000", "gatec: -n must be at most 50,000,000 (got 2,000,000,000); the limit keeps a sample in memory.")]
+    [InlineData("50000001", "gatec: -n must be at most 50,000,000 (got 50,000,001); the limit keeps a sample in memory.")]
+    [InlineData("30000000000", "gatec: -n must be at most 50,000,000 (got 30,000,000,000); the limit keeps a sample in memory.")]
+    [InlineData("abc", "gatec: -n must be a whole number (got 'abc')")]
+    [InlineData("-5", "gatec: -n must be at least 3 (got -5).")]
+    public void A_sample_size_outside_3_to_the_maximum_is_a_usage_error_before_anything_is_drawn(string n, string message)
+    {
+        var result = Gatec.Run("sample", "Beta(2, 3)", "-n", n);
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        Assert.Equal(string.Empty, result.Stdout);
+        Assert.StartsWith(message + "\n", Lf(result.Stderr), StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_maximum_sample_size_is_the_documented_one()
+    {
+        Assert.Equal(50_000_000, Validation.SampleCommandRunner.MaxDraws);
+        Assert.Null(Validation.SampleCommandRunner.DrawCountProblem(Validation.SampleCommandRunner.MaxDraws));
+        Assert.Null(Validation.SampleCommandRunner.DrawCountProblem(3));
+    }
+
+    [Fact]
+    public void An_empty_plot_path_is_a_usage_error()
+    {
+        var result = Gatec.Run("sample", "Beta(2, 3)", "-n", "10", "--plot", "");
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        Assert.Equal(string.Empty, result.Stdout);
+        Assert.Equal("gatec: --plot needs a file name, e.g. --plot sample.png (got an empty path)\n", Lf(result.Stderr));
+    }
+
+    [Fact]
+    public void A_plot_path_in_a_missing_folder_is_a_usage_error_and_no_folder_is_created()
+    {
+        using var temp = new TempDirectory();
+        var missing = Path.Combine(temp.Path, "no", "such");
+        var path = Path.Combine(missing, "x.png");
+
+        var result = Gatec.Run("sample", "Beta(2, 3)", "-n", "10", "--plot", path);
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        Assert.Equal(string.Empty, result.Stdout);
+        Assert.Equal($"gatec: --plot `{path}`: the folder {missing} does not exist (gatec does not create folders)\n", Lf(result.Stderr));
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "no")));
+    }
+
+    [Fact]
+    public void A_plot_path_that_is_a_folder_is_a_usage_error()
+    {
+        using var temp = new TempDirectory();
+
+        var result = Gatec.Run("sample", "Beta(2, 3)", "-n", "10", "--plot", temp.Path);
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        Assert.Equal(string.Empty, result.Stdout);
+        Assert.StartsWith($"gatec: --plot `{temp.Path}` is a folder", Lf(result.Stderr), StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
+    }
+
+    [Theory]
+    [InlineData("Uniform(2, 1)", "gatec: Uniform: high must be > low (Range: low < high); got low = 2, high = 1 at index 0\n")]
+    [InlineData("Uniform(1, 1)", "gatec: Uniform: high must be > low (Range: low < high); got low = 1, high = 1 at index 0\n")]
+    public void Parameter_values_a_sampler_rejects_are_one_clean_line_and_exit_2(string expression, string message)
+    {
+        var result = Gatec.Run("sample", expression, "-n", "10");
+
+        Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        Assert.Equal(string.Empty, result.Stdout);
+        Assert.Equal(message, Lf(result.Stderr));
+    }
+
+    private static string Lf(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
 }

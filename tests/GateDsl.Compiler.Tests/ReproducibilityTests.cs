@@ -52,7 +52,7 @@ public sealed class ReproducibilityTests
         Assert.Throws<ArgumentException>(() => evaluator.Sample(Language.DistributionCallCompilation.Compile("Bta(1, 2)"), 10));
 
         // A run-time parameter check of the sampler: the language cannot see low >= high.
-        Assert.Throws<ArgumentException>(() => evaluator.Sample(PrimitiveDistribution.Uniform, new[] { 2.0, 1.0 }, 10));
+        Assert.Throws<GateDsl.Distributions.DistributionParameterException>(() => evaluator.Sample(PrimitiveDistribution.Uniform, new[] { 2.0, 1.0 }, 10));
     }
 
     private static bool Same(Tensor a, Tensor b) => a.shape.SequenceEqual(b.shape) && a.eq(b).all().item<bool>();

@@ -10,7 +10,7 @@ public sealed class ValidationTests
     [Fact]
     public void GammaShapeMessageNamesParameterRangeValueAndIndex()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new Gamma(Const([1.0, 2.0, 3.0, -1.0]), Const(1.0)));
+        var ex = Assert.Throws<DistributionParameterException>(() => new Gamma(Const([1.0, 2.0, 3.0, -1.0]), Const(1.0)));
         Assert.StartsWith("Gamma: shape must be > 0 (Range: shape > 0); got -1 at index 3", ex.Message);
         Assert.Equal("shape", ex.ParamName);
     }
@@ -34,7 +34,7 @@ public sealed class ValidationTests
     [MemberData(nameof(Cases))]
     public void InvalidParameterIsRejectedWithItsRange(string parameter, Func<IGateDistribution> create, string message)
     {
-        var ex = Assert.Throws<ArgumentException>(create);
+        var ex = Assert.Throws<DistributionParameterException>(create);
         Assert.Equal(parameter, ex.ParamName);
         Assert.StartsWith(message, ex.Message);
     }

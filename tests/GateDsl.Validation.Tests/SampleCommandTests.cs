@@ -92,6 +92,7 @@ public sealed class SampleCommandTests
     public void Plot_writes_a_png(string expr)
     {
         var path = Path.Combine(Path.GetTempPath(), $"gatedsl-validation-{Guid.NewGuid():N}", "plot.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!); // gatec creates no folders
         try
         {
             var (code, _, error) = Run(expr, 5000, 2, plot: path);

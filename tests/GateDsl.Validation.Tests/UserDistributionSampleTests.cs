@@ -135,6 +135,7 @@ public sealed class UserDistributionSampleTests
         using var folder = new TempFolder();
         var file = folder.Write("dirichlet.gate", ThreeCoordinates);
         var path = Path.Combine(folder.Path, "plots", "user.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!); // gatec creates no folders
         var (code, output, error) = Gatec("sample", expr, "--import", Example, "--import", file, "-n", "5000", "--seed", "2", "--plot", path);
         Assert.True(code == 0, error);
         Assert.Contains($"plot written to {path}", output, StringComparison.Ordinal);

@@ -18,8 +18,8 @@ internal static class DescribeCommand
     {
         var file = new Argument<string>("file") { Description = "The .gate file whose cells to describe." };
         var cell = new Option<string?>("--cell") { Description = "Describe only this cell." };
-        var inputSize = new Option<int?>("--input-size") { Description = "I, the input size, for the parameter count (give it with --hidden-size)." };
-        var hiddenSize = new Option<int?>("--hidden-size") { Description = "H, the hidden size, for the parameter count (give it with --input-size)." };
+        var inputSize = WholeNumberOptions.Optional("--input-size", "I, the input size, for the parameter count (give it with --hidden-size); a whole number >= 1.", 1);
+        var hiddenSize = WholeNumberOptions.Optional("--hidden-size", "H, the hidden size, for the parameter count (give it with --input-size); a whole number >= 1.", 1);
         var json = new Option<bool>("--json")
         {
             Description = "Print {\"file\",\"inputSize\",\"hiddenSize\",\"cells\":[...],\"diagnostics\":[...]} (see README).",
@@ -92,6 +92,13 @@ internal static class DescribeCommand
             cells = match;
         }
 
+        if (inputSize is { } i && hiddenSize is { } h && cells.FirstOrDefault(c => !FitsInLong(c, i, h)) is { } tooLarge)
+        {
+            return context.UsageError(
+                $"--input-size {i} and --hidden-size {h} give cell {tooLarge.Name} (K = {tooLarge.HeadCount}) " +
+                $"more than {long.MaxValue.ToString("N0", CultureInfo.InvariantCulture)} parameters; give smaller sizes");
+        }
+
         var described = cells.Select(c => ToDto(c, inputSize, hiddenSize)).ToList();
         if (json)
         {
@@ -111,6 +118,19 @@ internal static class DescribeCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    private static bool FitsInLong(CellSummary cell, int inputSize, int hiddenSize)
+    {
+        try
+        {
+            _ = cell.ParameterCount(inputSize, hiddenSize);
+            return true;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
     }
 
     private static int UnknownCell(CliContext context, string file, string name, IReadOnlyList<CellSummary> cells)

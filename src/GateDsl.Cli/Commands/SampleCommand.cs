@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using GateDsl.Cli.Json;
 using GateDsl.Cli.Rendering;
 using GateDsl.Language;
@@ -30,7 +31,11 @@ internal static class SampleCommand
                 "Its distributions have no reference: sample statistics only.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var n = new Option<int>("-n") { Description = "Number of draws.", DefaultValueFactory = _ => 100_000 };
+        var n = WholeNumberOptions.WithDefault(
+            "-n",
+            $"Number of draws, 3 to {SampleCommandRunner.MaxDraws.ToString("N0", CultureInfo.InvariantCulture)}.",
+            100_000,
+            SampleCommandRunner.DrawCountProblem);
         var seed = new Option<long>("--seed") { Description = "Seed of the random generator.", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json")
         {
@@ -42,7 +47,8 @@ internal static class SampleCommand
             "sample",
             "Sample a distribution call and compare with its reference: mean, variance, quantiles, KS per component, " +
             "correlation for joint laws (user distributions from --import: sample statistics only). " +
-            "Exit 0 on success, 1 on errors in the expression or an import file (or when the plot cannot be written), 2 on usage errors.")
+            "Exit 0 on success, 1 on errors in the expression or an import file (or when the plot cannot be written), " +
+            "2 on usage errors (-n outside its range, a --plot path that is empty, a folder or in a missing folder, parameter values out of range).")
         {
             expr,
             import,
@@ -64,9 +70,14 @@ internal static class SampleCommand
 
     public static int Run(CliContext context, string expression, IReadOnlyList<string> imports, int n, long seed, bool json, string? plot)
     {
-        if (n < 3)
+        if (SampleCommandRunner.DrawCountProblem(n) is { } badCount)
         {
-            return context.UsageError($"-n must be at least 3 (got {n}).");
+            return context.UsageError(badCount);
+        }
+
+        if (plot is not null && SamplePlot.PathProblem(plot) is { } badPlot)
+        {
+            return context.UsageError(badPlot);
         }
 
         if (InputFiles.RequireExistingOptional(context, imports) is { } usage)

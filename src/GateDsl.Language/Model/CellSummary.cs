@@ -28,8 +28,16 @@ public sealed record CellSummary(
 {
     /// <summary>
     /// Learnable parameters for the given sizes, as in the paper's code: one fused map of K*H rows
-    /// over [x, h] plus one bias per row: K*H*(I+H) + K*H.
+    /// over [x, h] plus one bias per row: K*H*(I+H) + K*H, computed in checked 64-bit arithmetic
+    /// (I + H alone can exceed <see cref="int.MaxValue"/>).
     /// </summary>
-    public long ParameterCount(int inputSize, int hiddenSize) =>
-        (long)HeadCount * hiddenSize * (inputSize + hiddenSize) + (long)HeadCount * hiddenSize;
+    /// <exception cref="OverflowException">The count does not fit in a <see cref="long"/>.</exception>
+    public long ParameterCount(int inputSize, int hiddenSize)
+    {
+        checked
+        {
+            long rows = (long)HeadCount * hiddenSize;
+            return (rows * ((long)inputSize + hiddenSize)) + rows;
+        }
+    }
 }
