@@ -7,8 +7,8 @@ public sealed class BudgetTests
     {
         Assert.True(TestBudget.Sum <= TestBudget.Share, $"budget {TestBudget.Sum:G3} > share {TestBudget.Share:G3}");
         Assert.True(TestBudget.Share < TestBudget.Total);
-        // The quick suite, 275 checks at 1e-9 (alpha or beta) and 14 mutation checks at 1e-10: 7.764e-7.
-        Assert.Equal(290, TestBudget.Items.Sum(i => i.Count));
+        // The quick suite, 275 checks at 1e-9 (alpha or beta) and 18 mutation checks at 1e-10: 7.768e-7.
+        Assert.Equal(294, TestBudget.Items.Sum(i => i.Count));
     }
 
     [Fact]
@@ -24,12 +24,18 @@ public sealed class BudgetTests
         }
     }
 
+    /// <summary>
+    /// Same checks, so the same per-check alpha; the full law size (400,000) is derived in
+    /// <c>MutationPowerTests</c>, the gradient size stays at ten times the quick one.
+    /// </summary>
     [Fact]
-    public void Full_suite_draws_ten_times_the_quick_suite()
+    public void Full_suite_draws_twenty_times_the_quick_suite_per_law_check_and_ten_times_per_gradient_check()
     {
         var (quick, full) = (ValidationSuite.Create(SuiteSize.Quick), ValidationSuite.Create(SuiteSize.Full));
         Assert.Equal(quick.Checks.Count, full.Checks.Count);
-        Assert.Equal(10 * quick.SampleSize, full.SampleSize);
+        Assert.Equal(quick.PerCheckFalseFailureProbability, full.PerCheckFalseFailureProbability);
+        Assert.Equal((20_000, 10_000), (quick.SampleSize, quick.GradientSampleSize));
+        Assert.Equal(20 * quick.SampleSize, full.SampleSize);
         Assert.Equal(10 * quick.GradientSampleSize, full.GradientSampleSize);
     }
 }

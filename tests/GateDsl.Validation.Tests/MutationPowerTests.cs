@@ -24,25 +24,35 @@ public sealed class MutationPowerTests
     /// <summary>Controls (toolkit passes) and detections at the derived size, one each per family.</summary>
     public const int DerivedSizeChecks = 2 * 6;
 
-    /// <summary>Detections by the full suite's own law checks (Kumaraswamy and Uniform; their miss bound is below 1e-90).</summary>
-    public const int SuiteChecks = 2;
+    /// <summary>Detections by the full suite's own law checks, one per family (miss bounds 3.5e-13 to 5e-261).</summary>
+    public const int SuiteChecks = 6;
+
+    /// <summary>The six mutations: family and index of the parameter multiplied by 1.05.</summary>
+    public static TheoryData<string, int> Families { get; } = new()
+    {
+        { "Kumaraswamy", 0 },
+        { "LogitNormal", 1 },
+        { "RelaxedBernoulli", 0 },
+        { "Logistic", 1 },
+        { "Normal", 1 },
+        { "Uniform", 1 },
+    };
 
     /// <summary>
     /// The suite's power at its actual sizes, deterministic (no draws): whether the miss bound of the law
     /// check is at most 1e-10 in the quick suite (20,000 draws, alpha = 1e-6/81), the full suite
-    /// (200,000 draws, same alpha) and the law properties (26,777 draws, alpha = 1e-9).
+    /// (400,000 draws, same alpha) and the law properties (26,777 draws, alpha = 1e-9).
     /// Found: a 5% parameter error moves these CDFs by 0.011-0.032; the quick suite and the law properties
-    /// see none of them reliably (bands 0.022 and 0.020), the full suite (band 0.0069) sees Kumaraswamy a
-    /// and Uniform high, not the four scale-type errors (delta 0.011-0.013, miss bounds 2e-7 to 3e-3).
-    /// Those are caught by the derived-size tests below and, when Mean/Variance move with the sampler, by
-    /// <see cref="ClosedFormMomentTests"/>.
+    /// see none of them reliably (bands 0.022 and 0.020). At 200,000 draws (band 0.0069) the full suite saw
+    /// only Kumaraswamy a and Uniform high, not the four scale-type errors (delta 0.011-0.013, miss bounds
+    /// 3e-7 to 3e-3); at 400,000 (band 0.0049) it sees all six (worst: Logistic scale, 3.5e-13).
     /// </summary>
     [Theory]
     [InlineData("Kumaraswamy", 0, false, true)]
-    [InlineData("LogitNormal", 1, false, false)]
-    [InlineData("RelaxedBernoulli", 0, false, false)]
-    [InlineData("Logistic", 1, false, false)]
-    [InlineData("Normal", 1, false, false)]
+    [InlineData("LogitNormal", 1, false, true)]
+    [InlineData("RelaxedBernoulli", 0, false, true)]
+    [InlineData("Logistic", 1, false, true)]
+    [InlineData("Normal", 1, false, true)]
     [InlineData("Uniform", 1, false, true)]
     public void Suite_law_check_power_at_its_actual_sizes_is_as_documented(string name, int index, bool quickCatches, bool fullCatches)
     {
@@ -60,18 +70,34 @@ public sealed class MutationPowerTests
     }
 
     /// <summary>
+    /// The full suite's law sample size is the MissBound formula's smallest n for the six families at the
+    /// suite's per-check alpha and miss probability 1e-10 (356,231, set by Logistic scale), rounded up to
+    /// a multiple of 100,000.
+    /// </summary>
+    [Fact]
+    public void Full_suite_law_size_is_the_derived_size_rounded_up_to_a_multiple_of_100000()
+    {
+        var full = ValidationSuite.Create(SuiteSize.Full);
+        var alpha = full.PerCheckFalseFailureProbability;
+        var deltas = Families.Select(f => Mutation((string)f[0], (int)f[1]).Delta).ToArray();
+        var needed = deltas.Max(d => Dkw.SampleSizeForPower(d, alpha, Level));
+        Assert.All(deltas, d => Assert.True(MissBound(needed, alpha, d) <= Level, $"delta {d:G3} at n {needed}"));
+        Assert.Contains(deltas, d => MissBound(needed - 1, alpha, d) > Level);
+        Assert.Equal(100_000 * (int)Math.Ceiling(needed / 100_000.0), full.SampleSize);
+    }
+
+    /// <summary>
     /// The full suite's own law check (same check, size, alpha and seed as <c>gatec validate</c>) rejects the
-    /// mutated sampler; miss probability at most the bound printed (below 1e-90), counted at 1e-10.
+    /// mutated sampler; miss probability at most the bound printed (at most 3.5e-13), counted at 1e-10.
     /// </summary>
     [Theory]
-    [InlineData("Kumaraswamy", 0)]
-    [InlineData("Uniform", 1)]
+    [MemberData(nameof(Families))]
     public void Full_suite_law_check_catches_a_parameter_off_by_five_percent(string name, int index)
     {
         var (entry, p, delta) = Mutation(name, index);
         var suite = ValidationSuite.Create(SuiteSize.Full);
         var miss = MissBound(suite.SampleSize, suite.PerCheckFalseFailureProbability, delta);
-        Assert.True(miss <= 1e-90, $"miss bound {miss:G3}");
+        Assert.True(miss <= Level, $"miss bound {miss:G3}");
         var check = suite.Checks.Single(c => c.Distribution == entry.Describe(p) && c.Property == "law x (KS)");
         var wrong = WrongSampler.ParameterOff(name, index);
         var r = check.Run(wrong);
@@ -83,12 +109,7 @@ public sealed class MutationPowerTests
     /// toolkit (alpha = 1e-10) and rejects the mutated sampler (beta = 1e-10).
     /// </summary>
     [Theory]
-    [InlineData("Kumaraswamy", 0)]
-    [InlineData("LogitNormal", 1)]
-    [InlineData("RelaxedBernoulli", 0)]
-    [InlineData("Logistic", 1)]
-    [InlineData("Normal", 1)]
-    [InlineData("Uniform", 1)]
+    [MemberData(nameof(Families))]
     public void Law_check_catches_a_parameter_off_by_five_percent_at_the_derived_size(string name, int index)
     {
         var (entry, p, delta) = Mutation(name, index);

@@ -52,7 +52,7 @@ internal static class TestBudget
         ("gatec sample --import: Dirichlet(1, 2, 3) coordinate means (CLT), 2 + 3 components", 5, Alpha),
         ("gatec sample --import: correlation of the example's Dirichlet3 (CLT)", 1, Alpha),
         ("mutation power: law check controls and detections at derived sizes, 6 families (KS)", MutationPowerTests.DerivedSizeChecks, MutationPowerTests.Level),
-        ("mutation power: the full suite's own law checks catch Kumaraswamy a and Uniform high x 1.05", MutationPowerTests.SuiteChecks, MutationPowerTests.Level),
+        ("mutation power: the full suite's own law checks catch a parameter x 1.05, 6 families", MutationPowerTests.SuiteChecks, MutationPowerTests.Level),
     ];
 
     /// <summary>Sum over the items.</summary>
