@@ -32,17 +32,7 @@ internal static class InputFiles
             return context.UsageError("no input files: give at least one .gate file");
         }
 
-        var ok = true;
-        foreach (var file in files)
-        {
-            if (Problem(file) is { } problem)
-            {
-                context.UsageError(problem);
-                ok = false;
-            }
-        }
-
-        return ok ? null : ExitCodes.Usage;
+        return RequireExistingOptional(context, files);
     }
 
     /// <summary>

@@ -99,7 +99,7 @@ public static class BoundExprPrinter
         while (spine.Count > 0)
         {
             var bin = spine.Pop();
-            b.Append(' ').Append(Symbol(bin.Operator)).Append(' ');
+            b.Append(' ').Append(BinaryOperatorText.Of(bin.Operator)).Append(' ');
             Operand(b, bin.Right, Precedence(bin.Right) <= p);
         }
     }
@@ -126,14 +126,5 @@ public static class BoundExprPrinter
         BoundNegate => NegatePrecedence,
         BoundNumber { Value: < 0 } => NegatePrecedence,
         _ => AtomPrecedence,
-    };
-
-    private static string Symbol(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        _ => "^",
     };
 }

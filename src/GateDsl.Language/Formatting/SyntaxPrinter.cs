@@ -29,7 +29,7 @@ internal static class SyntaxPrinter
         while (spine.Count > 0)
         {
             var binary = spine.Pop();
-            b.Append(' ').Append(Symbol(binary.Operator)).Append(' ');
+            b.Append(' ').Append(BinaryOperatorText.Of(binary.Operator)).Append(' ');
             AppendExpr(b, binary.Right);
         }
     }
@@ -270,14 +270,4 @@ internal static class SyntaxPrinter
     }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Symbol(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        BinaryOperator.Power => "^",
-        _ => throw new InvalidOperationException($"Unknown operator {op}."),
-    };
 }

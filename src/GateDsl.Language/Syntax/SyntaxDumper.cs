@@ -61,7 +61,7 @@ public static class SyntaxDumper
             case LinearExpr: b.Append("linear"); break;
             case CallExpr n: List(b, n.Callee.Text, n.Arguments); break;
             case NegateExpr n: Open(b, "neg"); Write(b, n.Operand); b.Append(')'); break;
-            case BinaryExpr n: Open(b, Symbol(n.Operator)); Write(b, n.Left); b.Append(' '); Write(b, n.Right); b.Append(')'); break;
+            case BinaryExpr n: Open(b, BinaryOperatorText.Of(n.Operator)); Write(b, n.Left); b.Append(' '); Write(b, n.Right); b.Append(')'); break;
             case ParenExpr n: Open(b, "paren"); Write(b, n.Inner); b.Append(')'); break;
             case TupleExpr n: List(b, "tuple", n.Elements); break;
             case ErrorExpr: b.Append("<error>"); break;
@@ -92,13 +92,4 @@ public static class SyntaxDumper
     }
 
     private static StringBuilder Open(StringBuilder b, string head) => b.Append('(').Append(head).Append(' ');
-
-    private static string Symbol(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Add => "+",
-        BinaryOperator.Subtract => "-",
-        BinaryOperator.Multiply => "*",
-        BinaryOperator.Divide => "/",
-        _ => "^",
-    };
 }

@@ -288,14 +288,7 @@ internal sealed class ParseTreeToAst
         new(op, Expr(left, context), Expr(right, context), span);
 
     private static BinaryOperator OperatorOf(IToken? token, BinaryOperator fallback) =>
-        token?.Text switch
-        {
-            "+" => BinaryOperator.Add,
-            "-" => BinaryOperator.Subtract,
-            "*" => BinaryOperator.Multiply,
-            "/" => BinaryOperator.Divide,
-            _ => fallback,
-        };
+        BinaryOperatorText.Parse(token?.Text) ?? fallback;
 
     private Expr Number(IToken token, TextSpan span)
     {
