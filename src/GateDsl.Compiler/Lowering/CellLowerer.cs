@@ -181,7 +181,7 @@ internal sealed partial class CellLowerer
         };
         if (operands.All(o => !IsNonFiniteConstant(o)))
         {
-            _diagnostics.Report(DiagnosticCatalog.NonFiniteConstant, _cell.Source, expression.Span, value.ToString(CultureInfo.InvariantCulture));
+            _diagnostics.Report(DiagnosticCatalog.NonFiniteConstant, _cell.Source, expression.Span, double.IsNaN(value) ? "not a number" : value > 0 ? "+infinite" : "-infinite");
         }
     }
 
