@@ -103,10 +103,13 @@ public sealed class Compilation
     /// Lowers a cell of the given files again with other hyperparameter values (by name; the rest
     /// keep their defaults). Returns null when lowering reports an error, which <paramref name="diagnostics"/> then holds.
     /// </summary>
-    /// <exception cref="ArgumentException">The compilation has errors, or no given file declares the cell.</exception>
+    /// <exception cref="ArgumentException">The compilation has errors, no given file declares the cell, or it has no hyperparameter of a given name.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A hyperparameter value outside its declared support.</exception>
     public IrCell? Lower(string cellName, IReadOnlyDictionary<string, double> hyperParameters, out IReadOnlyList<Diagnostic> diagnostics)
     {
+        ArgumentNullException.ThrowIfNull(hyperParameters);
         var cell = FindCell(cellName);
+        HyperParameters.Validate(cell, hyperParameters);
         var bag = new DiagnosticBag();
         var result = FrontEnd.RunOnLargeStack(() => CellLowerer.Lower(cell, _standardSources, hyperParameters, bag));
         diagnostics = bag.ToSortedList();
@@ -121,7 +124,16 @@ public sealed class Compilation
         }
 
         return _givenCells.FirstOrDefault(c => c.Name == cellName)
-            ?? throw new ArgumentException($"no cell named '{cellName}' in the given files", nameof(cellName));
+            ?? throw new ArgumentException($"no cell named '{cellName}' in the given files{CellList(cellName)}", nameof(cellName));
+    }
+
+    /// <summary>SHA-256 of the canonical text of every file (<see cref="Compiler.SpecHash"/>): what a checkpoint records.</summary>
+    public string SpecHash => Compiler.SpecHash.Of(SyntaxTrees);
+
+    private string CellList(string requested)
+    {
+        var names = _givenCells.Select(c => c.Name).ToList();
+        return names.Count == 0 ? " (they declare no cell)" : $"{DidYouMean.Clause(requested, names)}; they declare {string.Join(", ", names)}";
     }
 
     private static Compilation Run(Func<DiagnosticBag, FrontEndResult> frontEnd) => FrontEnd.RunOnLargeStack(() =>

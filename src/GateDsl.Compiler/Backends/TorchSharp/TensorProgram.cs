@@ -72,7 +72,7 @@ internal sealed class TensorProgram
             var kl = term.Method == KlMethod.MonteCarlo
                 ? MonteCarloKl(posterior, prior)
                 : KlDivergence.Compute(posterior, prior).Value;
-            var weighted = kl.sum(1).mul(term.Weight);
+            var weighted = kl.sum(dim: 1).mul(term.Weight);
             total = total is null ? weighted : total.add(weighted);
         }
 
