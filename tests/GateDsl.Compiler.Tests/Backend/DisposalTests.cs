@@ -8,8 +8,10 @@ namespace GateDsl.Compiler.Tests.Backend;
 /// Every per-step temporary is disposed: after warm-up (Adam makes its state at the first step),
 /// training iterations that dispose only what the layer returns leave the number of live managed
 /// tensors (TorchSharp's Tensor.TotalCount) exactly where it was. A leak of even one tensor a step would add hundreds over the run. The
-/// memory of 1,000 full-size steps is measured by `gatec bench`, not here.
+/// memory of 1,000 full-size steps is measured by `gatec bench`, not here. The count is global to the
+/// process, so these tests run alone (<see cref="DisposalTestsCollection"/>).
 /// </summary>
+[Collection(nameof(DisposalTests))]
 public sealed class DisposalTests
 {
     [Theory]
@@ -31,6 +33,11 @@ public sealed class DisposalTests
             // The optimizer is left out of the count: TorchSharp wraps each parameter's .grad in a
             // new managed tensor whenever zero_grad or step reads it.
             optimizer.zero_grad();
+
+            // Finalize earlier garbage first (the grad wrappers above), so that nothing but this
+            // iteration moves the count inside the window.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
             var before = Tensor.TotalCount;
             var result = layer.call(input, mask, null);
             using (var scope = torch.NewDisposeScope())
@@ -60,4 +67,10 @@ public sealed class DisposalTests
         var growths = Enumerable.Range(0, 20).Select(_ => Iterate()).ToList();
         Assert.True(growths.All(g => g == 0), $"{name}: an iteration left {string.Join(", ", growths)} live tensors behind");
     }
+}
+
+/// <summary>Runs <see cref="DisposalTests"/> with no other test in parallel: they count every live tensor of the process.</summary>
+[CollectionDefinition(nameof(DisposalTests), DisableParallelization = true)]
+public sealed class DisposalTestsCollection
+{
 }
