@@ -5,10 +5,11 @@ using Xunit.Abstractions;
 namespace GateDsl.Packaging.Tests;
 
 /// <summary>
-/// Issue 10's "Done when", as a new user would do it: a fresh console project outside the repository
-/// installs the GateDsl packages from a local pack folder (everything else from this machine's
-/// configured NuGet sources), builds, samples a bivariate Beta with gradients and runs, on Debian 12
-/// too: the TorchSharp native fix arrives with GateDsl.Distributions (buildTransitive), here through
+/// Issues 7's and 10's "Done when", as a new user would do it: a fresh console project outside the
+/// repository installs the GateDsl packages from a local pack folder (everything else from this
+/// machine's configured NuGet sources), builds, and runs: it compiles the standard library's cells,
+/// trains one step of a 2-layer BBetaLSTM5GPrior layer on a padded batch (data loss plus KL) and
+/// samples a bivariate Beta with gradients, on Debian 12 too: the TorchSharp native fix arrives with GateDsl.Distributions (buildTransitive), here through
 /// GateDsl.Compiler, without the user naming it.
 /// </summary>
 [Collection(PackagingCollection.Name)]
@@ -46,8 +47,11 @@ public sealed class ConsumerProjectTests(PackedRepository packed, ITestOutputHel
         var run = Dotnet.Run(project, packed.UserEnvironment, PackedRepository.CommandTimeout, "run", "--no-build");
         log.WriteLine($"{run.CommandLine}: {run.Elapsed.TotalSeconds:0} s\n{run.Output}");
         Assert.True(run.ExitCode == 0, run.Describe());
-        Assert.Contains("cells: BBetaLSTM\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains("cells: LSTM, CIFG, G2LSTM, BetaLSTM, BBetaLSTM, BBetaLSTM5G, BBetaLSTM5GPrior, KumaraswamyLSTM\n", run.Output, StringComparison.Ordinal);
         Assert.Contains("diagnostics: 0\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"output: 25x4x32, parameters: {(7 * 32 * (88 + 32)) + (7 * 32) + (7 * 32 * (32 + 32)) + (7 * 32)}\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains("loss and KL finite and positive: True\n", run.Output, StringComparison.Ordinal);
+        Assert.Contains("every weight has a finite nonzero gradient: True\n", run.Output, StringComparison.Ordinal);
         Assert.Contains("draws: 4000x2, all in (0, 1): True\n", run.Output, StringComparison.Ordinal);
         Assert.Contains("gradients finite and nonzero: True\n", run.Output, StringComparison.Ordinal);
         Assert.Contains("correlation matches reference: True\n", run.Output, StringComparison.Ordinal);
