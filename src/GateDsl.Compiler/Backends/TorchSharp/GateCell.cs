@@ -154,11 +154,11 @@ public sealed class GateCell : nn.Module<Tensor, Tensor, Tensor, (Tensor H, Tens
         {
             using var noGrad = torch.no_grad();
             _captured.Add(new StepResult(
-                result.InputGate.detach().clone().MoveToOuterDisposeScope(),
-                result.ForgetGate.detach().clone().MoveToOuterDisposeScope(),
-                result.OutputGate.detach().clone().MoveToOuterDisposeScope(),
-                result.Candidate.detach().clone().MoveToOuterDisposeScope(),
-                result.Kl?.detach().clone().MoveToOuterDisposeScope()));
+                result.InputGate.detach().clone().DetachFromDisposeScope(),
+                result.ForgetGate.detach().clone().DetachFromDisposeScope(),
+                result.OutputGate.detach().clone().DetachFromDisposeScope(),
+                result.Candidate.detach().clone().DetachFromDisposeScope(),
+                result.Kl?.detach().clone().DetachFromDisposeScope()));
         }
 
         return (hNext, cNext, result.Kl);
