@@ -18,6 +18,8 @@ public static class Program
         {
             case "cells":
                 return CellBenchmarkCommand.Run(args);
+            case "gradcheck":
+                return GradientCheckCommand.Run(args);
             case "gamma":
                 return GammaKernelCommand.Run(args);
             default:

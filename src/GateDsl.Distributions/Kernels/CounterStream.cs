@@ -13,15 +13,11 @@ public struct CounterStream
 {
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
     private ulong state;
-    private double spareNormal;
-    private bool hasSpare;
 
     /// <summary>Creates the stream of element <paramref name="counter"/> under <paramref name="key"/> (the seed).</summary>
     public CounterStream(ulong key, ulong counter)
     {
         state = Mix(key ^ Mix(counter + Golden));
-        spareNormal = 0;
-        hasSpare = false;
     }
 
     /// <summary>The next 64 random bits.</summary>
@@ -34,23 +30,8 @@ public struct CounterStream
     /// <summary>Uniform on (0, 1]: 53 random bits, never 0, so its log is finite.</summary>
     public double NextUniformOpenZero() => ((NextBits() >> 11) + 1) * (1.0 / 9007199254740992.0);
 
-    /// <summary>Standard normal by the Box-Muller transform (both values of a pair are used).</summary>
-    public double NextNormal()
-    {
-        if (hasSpare)
-        {
-            hasSpare = false;
-            return spareNormal;
-        }
-
-        double u1 = NextUniformOpenZero();
-        double u2 = NextUniformOpenZero();
-        double radius = Math.Sqrt(-2.0 * Math.Log(u1));
-        (double sin, double cos) = Math.SinCos(2.0 * Math.PI * u2);
-        spareNormal = radius * sin;
-        hasSpare = true;
-        return radius * cos;
-    }
+    /// <summary>Standard normal draw (ziggurat, <see cref="NormalZiggurat"/>).</summary>
+    public double NextNormal() => NormalZiggurat.Next(ref this);
 
     private static ulong Mix(ulong z)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -41,22 +42,29 @@ public static class KernelGamma
     /// The computation itself on double spans, for tests and other kernels: ln G (or G) and its
     /// derivative with respect to alpha, element i from the stream (seed, counterOffset + i). Single-threaded.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sample(ReadOnlySpan<double> alpha, Span<double> draw, Span<double> dDrawDAlpha, ulong seed, ulong counterOffset, bool logSpace)
     {
-        for (int i = 0; i < alpha.Length; i++)
+        Span<double> psi = stackalloc double[StandardGammaKernel.MaxBatch];
+        for (int start = 0; start < alpha.Length; start += StandardGammaKernel.MaxBatch)
         {
-            var stream = new CounterStream(seed, counterOffset + (ulong)i);
-            double logG = StandardGammaKernel.SampleLog(alpha[i], ref stream, out double dLog);
-            if (logSpace)
+            int n = Math.Min(StandardGammaKernel.MaxBatch, alpha.Length - start);
+            var a = alpha.Slice(start, n);
+            var d = draw.Slice(start, n);
+            var g = dDrawDAlpha.Slice(start, n);
+            for (int i = 0; i < n; i++)
             {
-                draw[i] = logG;
-                dDrawDAlpha[i] = dLog;
+                psi[i] = ScalarSpecialFunctions.Digamma(a[i]);
             }
-            else
+
+            StandardGammaKernel.SampleLog(a, psi[..n], d, g, seed, counterOffset + (ulong)start);
+            if (!logSpace)
             {
-                double g = Math.Exp(logG);
-                draw[i] = g;
-                dDrawDAlpha[i] = g * dLog;
+                for (int i = 0; i < n; i++)
+                {
+                    d[i] = Math.Exp(d[i]);
+                    g[i] *= d[i];
+                }
             }
         }
     }

@@ -28,13 +28,17 @@ internal static class PerOpCells
     public delegate (Tensor H, Tensor C, Tensor? Kl) Step(Tensor z, Tensor c, Sections? s, int t);
 
     /// <summary>Runs a cell over x [T, B, I]; returns outputs [T, B, H] and the summed KL (or null).</summary>
-    public static (Tensor Output, Tensor? Kl) Run(Tensor x, CellWeights w, Step step, Sections? s = null, Tensor? mask = null)
+    public static (Tensor Output, Tensor? Kl) Run(Tensor x, CellWeights w, Step step, Sections? s = null, Tensor? mask = null, Tensor? h0 = null, Tensor? c0 = null)
+        => RunWithState(x, w, step, s, mask, h0, c0) is var r ? (r.Output, r.Kl) : default;
+
+    /// <summary>As <see cref="Run"/>, also returning the final state.</summary>
+    public static (Tensor Output, Tensor H, Tensor C, Tensor? Kl) RunWithState(Tensor x, CellWeights w, Step step, Sections? s = null, Tensor? mask = null, Tensor? h0 = null, Tensor? c0 = null)
     {
         long steps = x.shape[0], batch = x.shape[1];
         var xp = s.T("mm (input projection)", () => w.Project(x));
         var wT = w.WHh.t();
-        var h = torch.zeros([batch, w.Hidden], x.dtype);
-        var c = torch.zeros([batch, w.Hidden], x.dtype);
+        var h = h0 ?? torch.zeros([batch, w.Hidden], x.dtype);
+        var c = c0 ?? torch.zeros([batch, w.Hidden], x.dtype);
         var outs = new List<Tensor>();
         Tensor? kl = null;
         for (int t = 0; t < steps; t++)
@@ -61,7 +65,7 @@ internal static class PerOpCells
             }
         }
 
-        return (s.T("stack", () => torch.stack(outs)), kl);
+        return (s.T("stack", () => torch.stack(outs)), h, c, kl);
     }
 
     public static (Tensor, Tensor, Tensor?) Lstm(Tensor z, Tensor c, Sections? s, int t)
@@ -90,7 +94,6 @@ internal static class PerOpCells
     /// <summary>The 5G cell in training mode; with <paramref name="withKl"/> its Gamma(0.5, 1) prior KL summed.</summary>
     public static Step BBeta5G(GammaSource source, bool withKl, Generator generator, ulong seed)
     {
-        ulong counter = 0;
         return (z, c, s, t) =>
         {
             var g = z.chunk(7, 1);
@@ -116,12 +119,9 @@ internal static class PerOpCells
 
                 default:
                 {
-                    var l = alpha.Select(a =>
-                    {
-                        var r = s.T("gamma sample (kernel)", () => KernelGamma.RSample(a, seed, counter, logSpace: true));
-                        counter += (ulong)a.numel();
-                        return r;
-                    }).ToArray();
+                    // Counters as the sequence function uses them (offset 0): 5 t B H + k B H + b H + j.
+                    ulong units = (ulong)alpha[0].numel();
+                    var l = alpha.Select((a, k) => s.T("gamma sample (kernel)", () => KernelGamma.RSample(a, seed, 5 * (ulong)t * units + (ulong)k * units, logSpace: true))).ToArray();
                     i = s.T("elementwise (ratio)", () => torch.sigmoid(torch.logaddexp(l[0], l[2]) - torch.logaddexp(l[3], l[4])));
                     f = s.T("elementwise (ratio)", () => torch.sigmoid(torch.logaddexp(l[1], l[3]) - torch.logaddexp(l[2], l[4])));
                     break;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using GateDsl.Distributions.Kernels;
 
 namespace GateDsl.Benchmarks.Prototypes;
@@ -40,43 +41,104 @@ public sealed class BBeta5GStep<T> : ISequenceStep<T>
     public int MinUnitsPerChunk => 256;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Forward(ReadOnlySpan<T> pre, ReadOnlySpan<T> cPrev, Span<T> c, Span<T> h, Span<T> saved, int hidden, int j0, int j1, StepRandom random)
     {
-        Span<double> logG = stackalloc double[5];
         double kl = 0;
-        for (int j = j0; j < j1; j++)
+        for (int b0 = j0; b0 < j1; b0 += Block)
         {
-            var stream = new CounterStream(random.Seed, random.RowCounter + (ulong)j);
-            for (int k = 0; k < 5; k++)
+            kl += ForwardBlock(pre, cPrev, c, h, saved, hidden, b0, Math.Min(j1, b0 + Block), random);
+        }
+
+        return withKl ? kl : 0;
+    }
+
+    private const int Block = 256;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double ForwardBlock(ReadOnlySpan<T> pre, ReadOnlySpan<T> cPrev, Span<T> c, Span<T> h, Span<T> saved, int hidden, int j0, int j1, StepRandom random)
+    {
+        int n = j1 - j0;
+        Span<double> alpha = stackalloc double[5 * Block];
+        Span<double> psi = stackalloc double[5 * Block];
+        Span<double> logG = stackalloc double[5 * Block];
+        Span<double> dLog = stackalloc double[5 * Block];
+        Span<double> sigmoidP = stackalloc double[5 * Block];
+        double tolerance = typeof(T) == typeof(float) ? 1e-10 : 1e-16;
+        double kl = 0;
+
+        // Pass 1: shapes, psi (and the prior's KL with its gradient).
+        for (int k = 0; k < 5; k++)
+        {
+            for (int jj = 0; jj < n; jj++)
             {
+                int j = j0 + jj, e = k * n + jj;
                 double p = double.CreateTruncating(pre[k * hidden + j]);
                 double expNeg = Math.Exp(-Math.Abs(p));
                 double softplus = Math.Max(p, 0) + Math.Log(1.0 + expNeg);
-                double sigmoidP = p >= 0 ? 1.0 / (1.0 + expNeg) : expNeg / (1.0 + expNeg);
-                double alpha = softplus + Eps;
-                double psi;
+                sigmoidP[e] = p >= 0 ? 1.0 / (1.0 + expNeg) : expNeg / (1.0 + expNeg);
+                double a = softplus + Eps;
+                alpha[e] = a;
                 if (withKl)
                 {
-                    ScalarSpecialFunctions.DigammaTrigammaLogGamma(alpha, out psi, out double tri, out double logGamma);
-                    kl += (alpha - PriorShape) * psi - logGamma + LogGammaPriorShape;
-                    saved[(DKl + k) * hidden + j] = T.CreateTruncating((alpha - PriorShape) * tri * sigmoidP);
+                    ScalarSpecialFunctions.DigammaTrigammaLogGamma(a, out double ps, out double tri, out double logGamma);
+                    psi[e] = ps;
+                    kl += (a - PriorShape) * ps - logGamma + LogGammaPriorShape;
+                    saved[(DKl + k) * hidden + j] = T.CreateTruncating((a - PriorShape) * tri * sigmoidP[e]);
                 }
                 else
                 {
-                    psi = ScalarSpecialFunctions.Digamma(alpha);
+                    psi[e] = ScalarSpecialFunctions.Digamma(a);
                 }
+            }
+        }
 
-                logG[k] = StandardGammaKernel.SampleLog(alpha, psi, ref stream, out double dLog);
-                saved[(DLogDraw + k) * hidden + j] = T.CreateTruncating(dLog * sigmoidP);
+        // Pass 2: the draws and their implicit gradients; unit j's k-th Gamma uses counter RowBase + k HeadStride + j,
+        // the same however the units are split.
+        for (int k = 0; k < 5; k++)
+        {
+            var range = new Range(k * n, (k + 1) * n);
+            StandardGammaKernel.SampleLog(alpha[range], psi[range], logG[range], dLog[range], random.Seed, random.RowBase + (ulong)k * random.HeadStride + (ulong)j0, tolerance);
+        }
+
+        // Pass 3: gates from the draws, the cell update, what backward needs.
+        for (int jj = 0; jj < n; jj++)
+        {
+            int j = j0 + jj;
+            double l1 = logG[jj], l2 = logG[n + jj], l3 = logG[2 * n + jj], l4 = logG[3 * n + jj], l5 = logG[4 * n + jj];
+            double i, iBar, f, fBar, w1, w4, v2, v3;
+            if (Math.Min(Math.Min(Math.Min(l1, l2), Math.Min(l3, l4)), l5) > -700)
+            {
+                // Every draw is a normal double: ratios of sums directly.
+                double g1 = Math.Exp(l1), g2 = Math.Exp(l2), g3 = Math.Exp(l3), g4 = Math.Exp(l4), g5 = Math.Exp(l5);
+                double n1 = g1 + g3, d1 = g4 + g5, n2 = g2 + g4, d2 = g3 + g5;
+                i = n1 / (n1 + d1);
+                iBar = d1 / (n1 + d1);
+                f = n2 / (n2 + d2);
+                fBar = d2 / (n2 + d2);
+                w1 = g1 / n1;
+                w4 = g4 / d1;
+                v2 = g2 / n2;
+                v3 = g3 / d2;
+            }
+            else
+            {
+                // Tiny shapes: i = sigmoid(A - B), A = lse(l1, l3), B = lse(l4, l5); f likewise.
+                double a = LogSumExp(l1, l3, out w1);
+                double b = LogSumExp(l4, l5, out w4);
+                double cc = LogSumExp(l2, l4, out v2);
+                double d = LogSumExp(l3, l5, out v3);
+                i = Sigmoid(a - b);
+                iBar = Sigmoid(b - a);
+                f = Sigmoid(cc - d);
+                fBar = Sigmoid(d - cc);
             }
 
-            // i = sigmoid(A - B), A = lse(l1, l3), B = lse(l4, l5); f = sigmoid(C - D), C = lse(l2, l4), D = lse(l3, l5).
-            double a = LogSumExp(logG[0], logG[2], out double w1);
-            double b = LogSumExp(logG[3], logG[4], out double w4);
-            double cc = LogSumExp(logG[1], logG[3], out double v2);
-            double d = LogSumExp(logG[2], logG[4], out double v3);
-            double i = Sigmoid(a - b), iBar = Sigmoid(b - a);
-            double f = Sigmoid(cc - d), fBar = Sigmoid(d - cc);
+            for (int k = 0; k < 5; k++)
+            {
+                saved[(DLogDraw + k) * hidden + j] = T.CreateTruncating(dLog[k * n + jj] * sigmoidP[k * n + jj]);
+            }
+
             double o = Sigmoid(double.CreateTruncating(pre[5 * hidden + j]));
             double g = Math.Tanh(double.CreateTruncating(pre[6 * hidden + j]));
             double cNew = f * double.CreateTruncating(cPrev[j]) + i * g;
@@ -94,10 +156,11 @@ public sealed class BBeta5GStep<T> : ISequenceStep<T>
             saved[9 * hidden + j] = T.CreateTruncating(v3);
         }
 
-        return withKl ? kl : 0;
+        return kl;
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Backward(ReadOnlySpan<T> saved, ReadOnlySpan<T> cPrev, ReadOnlySpan<T> c, ReadOnlySpan<T> dh, Span<T> dc, double dKl, Span<T> dPre, int hidden, int j0, int j1)
     {
         for (int j = j0; j < j1; j++)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace GateDsl.Benchmarks.Prototypes;
@@ -20,6 +21,7 @@ public sealed class LstmStep<T> : ISequenceStep<T>
     public int MinUnitsPerChunk => 4096;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Forward(ReadOnlySpan<T> pre, ReadOnlySpan<T> cPrev, Span<T> c, Span<T> h, Span<T> saved, int hidden, int j0, int j1, StepRandom random)
     {
         int n = j1 - j0;
@@ -41,6 +43,7 @@ public sealed class LstmStep<T> : ISequenceStep<T>
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Backward(ReadOnlySpan<T> saved, ReadOnlySpan<T> cPrev, ReadOnlySpan<T> c, ReadOnlySpan<T> dh, Span<T> dc, double dKl, Span<T> dPre, int hidden, int j0, int j1)
     {
         T one = T.One;

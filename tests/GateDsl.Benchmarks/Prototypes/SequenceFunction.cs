@@ -125,7 +125,7 @@ public sealed class SequenceFunction : torch.autograd.MultiTensorFunction<Sequen
     {
         int h = (int)hidden, k = step.Heads, w = step.SavedWidth;
         var mask = options.Mask;
-        long rowCounterBase = (long)options.CounterOffset + t * batch * hidden;
+        ulong stepBase = 5 * (options.CounterOffset + (ulong)(t * batch * hidden));
         var rowKl = new double[batch];
         ForUnits(batch, hidden, step.MinUnitsPerChunk, (b, j0, j1) =>
         {
@@ -145,7 +145,7 @@ public sealed class SequenceFunction : torch.autograd.MultiTensorFunction<Sequen
 
             var pre = Of<T>(gates).Slice((int)(row * k * h), k * h);
             var sv = Of<T>(saved).Slice((int)(row * w * h), w * h);
-            double part = step.Forward(pre, cPrev, c, hNew, sv, h, j0, j1, new StepRandom(options.Seed, (ulong)(rowCounterBase + b * hidden)));
+            double part = step.Forward(pre, cPrev, c, hNew, sv, h, j0, j1, new StepRandom(options.Seed, stepBase + (ulong)(b * hidden), (ulong)(batch * hidden)));
             if (part != 0)
             {
                 lock (rowKl)
