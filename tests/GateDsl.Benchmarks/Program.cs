@@ -20,6 +20,12 @@ public static class Program
                 return CellBenchmarkCommand.Run(args);
             case "gradcheck":
                 return GradientCheckCommand.Run(args);
+            case "gammagrad":
+                return GammaGradientAccuracyCommand.Run(args);
+            case "profile":
+                return ProfileCommand.Run(args);
+            case "memory":
+                return MemoryCommand.Run(args);
             case "gamma":
                 return GammaKernelCommand.Run(args);
             default:

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using GateDsl.Distributions.Kernels;
 
@@ -67,30 +68,53 @@ public sealed class BBeta5GStep<T> : ISequenceStep<T>
         double tolerance = typeof(T) == typeof(float) ? 1e-10 : 1e-16;
         double kl = 0;
 
-        // Pass 1: shapes, psi (and the prior's KL with its gradient).
+        // Pass 1 (SIMD over the block): shapes alpha = softplus(p) + eps, sigmoid(p) = d alpha / d p,
+        // psi(alpha), and with the prior the KL and its gradient (trigamma, log-gamma).
+        int m = 5 * n;
+        Span<double> scratch = stackalloc double[5 * Block];
         for (int k = 0; k < 5; k++)
         {
             for (int jj = 0; jj < n; jj++)
             {
-                int j = j0 + jj, e = k * n + jj;
-                double p = double.CreateTruncating(pre[k * hidden + j]);
-                double expNeg = Math.Exp(-Math.Abs(p));
-                double softplus = Math.Max(p, 0) + Math.Log(1.0 + expNeg);
-                sigmoidP[e] = p >= 0 ? 1.0 / (1.0 + expNeg) : expNeg / (1.0 + expNeg);
-                double a = softplus + Eps;
-                alpha[e] = a;
-                if (withKl)
+                alpha[k * n + jj] = double.CreateTruncating(pre[k * hidden + j0 + jj]);
+            }
+        }
+
+        var pd = alpha[..m];
+        var expNeg = scratch[..m];
+        TensorPrimitives.Abs(pd, expNeg);
+        TensorPrimitives.Negate(expNeg, expNeg);
+        TensorPrimitives.Exp(expNeg, expNeg);
+        var log1p = sigmoidP[..m];
+        TensorPrimitives.Add(expNeg, 1.0, log1p);
+        TensorPrimitives.Log(log1p, log1p);
+        for (int e = 0; e < m; e++)
+        {
+            double p = pd[e], en = expNeg[e];
+            double softplus = Math.Max(p, 0) + log1p[e];
+            sigmoidP[e] = p >= 0 ? 1.0 / (1.0 + en) : en / (1.0 + en);
+            alpha[e] = softplus + Eps;
+        }
+
+        if (withKl)
+        {
+            var tri = scratch[..m];
+            var logGamma = dLog[..m]; // free until pass 2
+            VectorSpecialFunctions.DigammaTrigammaLogGamma(alpha[..m], psi[..m], tri, logGamma);
+            for (int k = 0; k < 5; k++)
+            {
+                for (int jj = 0; jj < n; jj++)
                 {
-                    ScalarSpecialFunctions.DigammaTrigammaLogGamma(a, out double ps, out double tri, out double logGamma);
-                    psi[e] = ps;
-                    kl += (a - PriorShape) * ps - logGamma + LogGammaPriorShape;
-                    saved[(DKl + k) * hidden + j] = T.CreateTruncating((a - PriorShape) * tri * sigmoidP[e]);
-                }
-                else
-                {
-                    psi[e] = ScalarSpecialFunctions.Digamma(a);
+                    int e = k * n + jj;
+                    double a = alpha[e];
+                    kl += (a - PriorShape) * psi[e] - logGamma[e] + LogGammaPriorShape;
+                    saved[(DKl + k) * hidden + j0 + jj] = T.CreateTruncating((a - PriorShape) * tri[e] * sigmoidP[e]);
                 }
             }
+        }
+        else
+        {
+            VectorSpecialFunctions.Digamma(alpha[..m], psi[..m]);
         }
 
         // Pass 2: the draws and their implicit gradients; unit j's k-th Gamma uses counter RowBase + k HeadStride + j,
