@@ -26,6 +26,8 @@ public static class Program
                 return ProfileCommand.Run(args);
             case "memory":
                 return MemoryCommand.Run(args);
+            case "step":
+                return StepKernelCommand.Run(args);
             case "gamma":
                 return GammaKernelCommand.Run(args);
             default:

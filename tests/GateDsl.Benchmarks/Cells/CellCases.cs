@@ -41,6 +41,9 @@ internal static class CellCases
         });
 
         AddPerOp("per-op LSTM", 4, PerOpCells.Lstm);
+        AddPerOp("per-op LSTM (unbind)", 4, PerOpCells.Lstm, unbind: true);
+        AddPerOp("per-op CIFG (unbind)", 3, PerOpCells.Cifg, unbind: true);
+        AddPerOp("per-op 5G (_standard_gamma, unbind)", 7, PerOpCells.BBeta5G(PerOpCells.GammaSource.StandardGamma, false, generator, 7), unbind: true);
         AddPerOp("per-op CIFG", 3, PerOpCells.Cifg);
         foreach (var (source, label) in new[] { (PerOpCells.GammaSource.Toolkit, "toolkit"), (PerOpCells.GammaSource.StandardGamma, "_standard_gamma"), (PerOpCells.GammaSource.Kernel, "kernel Gamma") })
         {
@@ -54,13 +57,13 @@ internal static class CellCases
         AddFused("fused 5G+KL", SequenceCell.BBeta5G(true));
         return cases;
 
-        void AddPerOp(string name, int heads, PerOpCells.Step step) => Add(name, () =>
+        void AddPerOp(string name, int heads, PerOpCells.Step step, bool unbind = false) => Add(name, () =>
         {
             var w = new CellWeights(heads, input, hidden, dtype, generator);
             return new CellCase(name, () =>
             {
                 using var scope = torch.NewDisposeScope();
-                var (y, kl) = PerOpCells.Run(x, w, step);
+                var (y, kl) = PerOpCells.Run(x, w, step, unbind: unbind);
                 var loss = y.sum();
                 if (kl is not null)
                 {

@@ -12,7 +12,7 @@ internal sealed class CellWeights : IDisposable
     public CellWeights(int heads, int input, int hidden, ScalarType dtype, Generator generator)
     {
         double bound = 1.0 / Math.Sqrt(hidden);
-        Tensor U(long[] shape) => (torch.rand(shape, dtype, generator: generator) * (2 * bound) - bound).detach().requires_grad_(true);
+        TorchSharp.Modules.Parameter U(long[] shape) => new((torch.rand(shape, dtype, generator: generator) * (2 * bound) - bound).detach(), requires_grad: true);
         Heads = heads;
         Hidden = hidden;
         WIh = U([heads * hidden, input]);
@@ -24,13 +24,13 @@ internal sealed class CellWeights : IDisposable
 
     public int Hidden { get; }
 
-    public Tensor WIh { get; }
+    public TorchSharp.Modules.Parameter WIh { get; }
 
-    public Tensor WHh { get; }
+    public TorchSharp.Modules.Parameter WHh { get; }
 
-    public Tensor Bias { get; }
+    public TorchSharp.Modules.Parameter Bias { get; }
 
-    public Tensor[] All => [WIh, WHh, Bias];
+    public TorchSharp.Modules.Parameter[] All => [WIh, WHh, Bias];
 
     /// <summary>W_ih x_t + b for all steps at once: [T, B, I] -> [T, B, K*H].</summary>
     public Tensor Project(Tensor x) => torch.nn.functional.linear(x, WIh, Bias);

@@ -34,12 +34,15 @@ internal static class MemoryCommand
             }
         }
 
+        // One thread each (libtorch and kernels): on the shared machine this is the steadiest setting.
+        torch.set_num_threads(1);
+        GateDsl.Distributions.Kernels.KernelParallel.MaxThreads = 1;
         const int input = 88;
         using var gen = new Generator(7, torch.CPU);
         var w = new CellWeights(7, input, hidden, ScalarType.Float32, gen);
         var x = torch.randn([steps, batch, input], generator: gen);
         var target = torch.rand([steps, batch, hidden], generator: gen) - 0.5;
-        var optimizer = torch.optim.Adam(w.All.Select(p => new TorchSharp.Modules.Parameter(p, true)).ToArray(), 2e-3);
+        var optimizer = torch.optim.Adam(w.All, 2e-3);
         var cell = SequenceCell.BBeta5G(withKl: true);
         var step = PerOpCells.BBeta5G(PerOpCells.GammaSource.Toolkit, true, gen, 1);
         long baseline = 0;

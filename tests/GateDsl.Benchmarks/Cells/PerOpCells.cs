@@ -28,14 +28,20 @@ internal static class PerOpCells
     public delegate (Tensor H, Tensor C, Tensor? Kl) Step(Tensor z, Tensor c, Sections? s, int t);
 
     /// <summary>Runs a cell over x [T, B, I]; returns outputs [T, B, H] and the summed KL (or null).</summary>
-    public static (Tensor Output, Tensor? Kl) Run(Tensor x, CellWeights w, Step step, Sections? s = null, Tensor? mask = null, Tensor? h0 = null, Tensor? c0 = null)
-        => RunWithState(x, w, step, s, mask, h0, c0) is var r ? (r.Output, r.Kl) : default;
+    public static (Tensor Output, Tensor? Kl) Run(Tensor x, CellWeights w, Step step, Sections? s = null, Tensor? mask = null, Tensor? h0 = null, Tensor? c0 = null, bool unbind = false)
+        => RunWithState(x, w, step, s, mask, h0, c0, unbind) is var r ? (r.Output, r.Kl) : default;
 
     /// <summary>As <see cref="Run"/>, also returning the final state.</summary>
-    public static (Tensor Output, Tensor H, Tensor C, Tensor? Kl) RunWithState(Tensor x, CellWeights w, Step step, Sections? s = null, Tensor? mask = null, Tensor? h0 = null, Tensor? c0 = null)
+    /// <remarks>
+    /// <paramref name="unbind"/> false takes step t's slice as xp[t] (a select: its backward writes the
+    /// step's gradient into a zero-filled tensor of the whole [T, B, K*H] projection, every step);
+    /// true splits the projection once with unbind (one backward node that stacks the T gradients).
+    /// </remarks>
+    public static (Tensor Output, Tensor H, Tensor C, Tensor? Kl) RunWithState(Tensor x, CellWeights w, Step step, Sections? s = null, Tensor? mask = null, Tensor? h0 = null, Tensor? c0 = null, bool unbind = false)
     {
         long steps = x.shape[0], batch = x.shape[1];
         var xp = s.T("mm (input projection)", () => w.Project(x));
+        var slices = unbind ? s.T("unbind", () => xp.unbind(0)) : null;
         var wT = w.WHh.t();
         var h = h0 ?? torch.zeros([batch, w.Hidden], x.dtype);
         var c = c0 ?? torch.zeros([batch, w.Hidden], x.dtype);
@@ -43,7 +49,7 @@ internal static class PerOpCells
         Tensor? kl = null;
         for (int t = 0; t < steps; t++)
         {
-            var z = s.T("mm (recurrent)", () => xp[t].addmm(h, wT));
+            var z = s.T("mm (recurrent)", () => (slices is null ? xp[t] : slices[t]).addmm(h, wT));
             var (hn, cn, k) = step(z, c, s, t);
             if (mask is not null)
             {

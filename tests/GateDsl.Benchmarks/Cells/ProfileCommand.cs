@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using GateDsl.Benchmarks.Prototypes;
 using TorchSharp;
@@ -7,7 +6,8 @@ using static TorchSharp.torch;
 namespace GateDsl.Benchmarks.Cells;
 
 /// <summary>
-/// <c>profile</c>: where the time of one training batch goes. Per-op loops: Stopwatch sections per op
+/// <c>profile</c>: where the time of one training batch goes, in thread CPU time (run it with the
+/// default --threads one, so that all work runs on the calling thread). Per-op loops: sections per op
 /// class in the forward (calls per batch = ops issued from .NET, each an autograd node when it has a
 /// differentiable input), then the backward as one section (libtorch runs it; its share per op class
 /// follows from the gamma command's forward/backward split). Whole-sequence cases: forward vs
@@ -46,14 +46,17 @@ internal static class ProfileCommand
         using var gen = new Generator(1000, torch.CPU);
         var x = torch.randn([steps, batch, input], generator: gen);
         Console.WriteLine($"T={steps} B={batch} I={input} H={hidden} float32 threads={threads} rounds={rounds} load={File.ReadAllText("/proc/loadavg").Trim()}");
-        var perOp = new (string Name, int Heads, PerOpCells.Step Step)[]
+        var perOp = new (string Name, int Heads, PerOpCells.Step Step, bool Unbind)[]
         {
-            ("per-op LSTM", 4, PerOpCells.Lstm),
-            ("per-op 5G (_standard_gamma)", 7, PerOpCells.BBeta5G(PerOpCells.GammaSource.StandardGamma, false, gen, 1)),
-            ("per-op 5G (toolkit)", 7, PerOpCells.BBeta5G(PerOpCells.GammaSource.Toolkit, false, gen, 1)),
-            ("per-op 5G+KL (toolkit)", 7, PerOpCells.BBeta5G(PerOpCells.GammaSource.Toolkit, true, gen, 1)),
+            ("per-op LSTM", 4, PerOpCells.Lstm, false),
+            ("per-op LSTM (unbind)", 4, PerOpCells.Lstm, true),
+            ("per-op 5G (_standard_gamma)", 7, PerOpCells.BBeta5G(PerOpCells.GammaSource.StandardGamma, false, gen, 1), false),
+            ("per-op 5G (_standard_gamma, unbind)", 7, PerOpCells.BBeta5G(PerOpCells.GammaSource.StandardGamma, false, gen, 1), true),
+            ("per-op 5G (toolkit)", 7, PerOpCells.BBeta5G(PerOpCells.GammaSource.Toolkit, false, gen, 1), false),
+            ("per-op 5G+KL (toolkit)", 7, PerOpCells.BBeta5G(PerOpCells.GammaSource.Toolkit, true, gen, 1), false),
+            ("per-op 5G (kernel Gamma, unbind)", 7, PerOpCells.BBeta5G(PerOpCells.GammaSource.Kernel, false, gen, 1), true),
         };
-        foreach (var (name, heads, step) in perOp)
+        foreach (var (name, heads, step, unbind) in perOp)
         {
             var w = new CellWeights(heads, input, hidden, ScalarType.Float32, gen);
             var runs = new List<Sections>();
@@ -61,13 +64,13 @@ internal static class ProfileCommand
             {
                 var s = new Sections();
                 using var scope = torch.NewDisposeScope();
-                long t0 = Stopwatch.GetTimestamp();
-                var (y, kl) = PerOpCells.Run(x, w, step, s);
+                long t0 = ThreadCpuClock.Nanoseconds();
+                var (y, kl) = PerOpCells.Run(x, w, step, s, unbind: unbind);
                 var loss = kl is null ? y.sum() : y.sum() + 1e-3 * kl.sum();
-                s.Add("forward total", Stopwatch.GetTimestamp() - t0);
-                long t1 = Stopwatch.GetTimestamp();
+                s.Add("forward total", ThreadCpuClock.Nanoseconds() - t0);
+                long t1 = ThreadCpuClock.Nanoseconds();
                 loss.backward();
-                s.Add("backward total", Stopwatch.GetTimestamp() - t1);
+                s.Add("backward total", ThreadCpuClock.Nanoseconds() - t1);
                 w.ZeroGrad();
                 if (r >= 2)
                 {
@@ -87,13 +90,13 @@ internal static class ProfileCommand
             {
                 var s = new Sections();
                 using var scope = torch.NewDisposeScope();
-                long t0 = Stopwatch.GetTimestamp();
+                long t0 = ThreadCpuClock.Nanoseconds();
                 var (y, _, _, kl) = SequenceFunction.Run(w.Project(x), w.WHh, torch.zeros([batch, hidden]), torch.zeros([batch, hidden]), new SequenceOptions(cell, null, 3, (ulong)r * 1_000_000));
                 var loss = cell.HasKl ? y.sum() + 1e-3 * kl.sum() : y.sum();
-                s.Add("forward total", Stopwatch.GetTimestamp() - t0);
-                long t1 = Stopwatch.GetTimestamp();
+                s.Add("forward total", ThreadCpuClock.Nanoseconds() - t0);
+                long t1 = ThreadCpuClock.Nanoseconds();
                 loss.backward();
-                s.Add("backward total", Stopwatch.GetTimestamp() - t1);
+                s.Add("backward total", ThreadCpuClock.Nanoseconds() - t1);
                 w.ZeroGrad();
                 if (r >= 2)
                 {
@@ -111,7 +114,7 @@ internal static class ProfileCommand
     private static void Print(string name, List<Sections> runs)
     {
         Console.WriteLine();
-        Console.WriteLine($"{name}: median ms per batch (calls per batch)");
+        Console.WriteLine($"{name}: median thread-CPU ms per batch [min .. max] (calls per batch)");
         var sections = runs[0].Report(1).Select(r => r.Section).ToList();
         foreach (var section in sections)
         {

@@ -1,11 +1,11 @@
-using System.Diagnostics;
-
 namespace GateDsl.Benchmarks.Cells;
 
 /// <summary>
-/// Stopwatch sections by op class, for the "where does the time go" runs. CPU tensor ops run
-/// synchronously, so the time around a call is the op's time plus its .NET/native call overhead.
-/// A null instance times nothing.
+/// Sections by op class, for the "where does the time go" runs, timed in CPU time of the calling
+/// thread (<see cref="ThreadCpuClock"/>), so time spent waiting for a core on the loaded machine is not
+/// counted; meaningful when libtorch and the kernels run on the calling thread (1 thread). CPU tensor
+/// ops and the CPU autograd engine run synchronously on the caller, so the time around a call is the
+/// op's time plus its .NET/native call overhead. A null instance times nothing. Units: nanoseconds.
 /// </summary>
 internal sealed class Sections
 {
@@ -13,9 +13,9 @@ internal sealed class Sections
 
     public T Time<T>(string section, Func<T> op)
     {
-        long start = Stopwatch.GetTimestamp();
+        long start = ThreadCpuClock.Nanoseconds();
         var r = op();
-        Add(section, Stopwatch.GetTimestamp() - start);
+        Add(section, ThreadCpuClock.Nanoseconds() - start);
         return r;
     }
 
@@ -27,7 +27,7 @@ internal sealed class Sections
 
     public IEnumerable<(string Section, double Ms, long Calls)> Report(int iterations) =>
         totals.OrderByDescending(kv => kv.Value.Ticks)
-            .Select(kv => (kv.Key, kv.Value.Ticks * 1000.0 / Stopwatch.Frequency / iterations, kv.Value.Calls / iterations));
+            .Select(kv => (kv.Key, kv.Value.Ticks / 1e6 / iterations, kv.Value.Calls / iterations));
 
     public void Clear() => totals.Clear();
 }
