@@ -240,7 +240,7 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
         long step = 0;
         return RunSteps(projection, h, c, mask, (p, hPrev, cPrev, valid) =>
         {
-            var (hNext, cNext, result) = CellStep.Run(program, p, hPrev, cPrev, weightHh, HiddenSize, _noDraws, layer, step++, Observer, valid);
+            var (hNext, cNext, result) = CellStep.Run(program, p, hPrev, cPrev, weightHh, HiddenSize, _noDraws, layer, 0, step++, Observer, valid);
             return (hNext, cNext, result.Kl);
         });
     }
