@@ -232,7 +232,7 @@ internal sealed class ModuleWriter
             .Doc("</summary>")
             .Line("public DrawFunction Draw { get; set; }")
             .Line()
-            .Doc("<summary>The generator of <see cref=\"SampleWithToolkit\"/>'s draws" + (_features.MonteCarloKl ? " and of the Monte Carlo KL terms" : string.Empty) + "; torch's global one when null.</summary>")
+            .Doc("<summary>The generator of <see cref=\"SampleWithToolkit\"/>'s draws; torch's global one when null.</summary>")
             .Line("public Generator? DrawGenerator { get; set; }")
             .Line()
             .Doc("<summary>The layer index this cell passes to <see cref=\"Draw\"/> (set it when stacking cells).</summary>")
@@ -432,11 +432,14 @@ internal sealed class ModuleWriter
 
         if (_features.MonteCarloKl)
         {
-            var generator = _features.Draws ? "generator: DrawGenerator" : string.Empty;
-            _w.Doc("<summary>One reparameterized draw x ~ posterior: log posterior(x) - log prior(x), an unbiased estimate of the KL, per element.</summary>")
-                .Line("private Tensor MonteCarloKl(Distribution posterior, Distribution prior)")
+            // As the compiled cell: this draw comes from torch's global generator, not through the draw hook.
+            _w.Doc("<summary>")
+                .Doc("One reparameterized draw x ~ posterior from torch's global generator (not through the draw hook, as in")
+                .Doc("the compiled cell): log posterior(x) - log prior(x), an unbiased estimate of the KL per element.")
+                .Doc("</summary>")
+                .Line("private static Tensor MonteCarloKl(Distribution posterior, Distribution prior)")
                 .Block(() => _w
-                    .Line($"var x = posterior.RSample({generator});")
+                    .Line("var x = posterior.RSample();")
                     .Line("return posterior.LogProb(x) - prior.LogProb(x);"))
                 .Line();
         }
