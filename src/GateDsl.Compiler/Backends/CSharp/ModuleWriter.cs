@@ -28,6 +28,12 @@ internal sealed class ModuleWriter
         _className = className;
         _namespace = ns;
         _source = source;
+        if ((cell.Training.KlTerms.Length > 0) != (cell.Evaluation.KlTerms.Length > 0))
+        {
+            // Both step methods return the same tuple; lowering keeps the KL terms in both programs.
+            throw new InvalidOperationException($"internal error: cell {cell.Name} has KL terms in only one of its programs.");
+        }
+
         _training = StepEmitter.Emit(cell.Training, cell, isEvaluation: false, source, _features);
         _evaluation = ReferenceEquals(cell.Evaluation, cell.Training)
             ? _training
