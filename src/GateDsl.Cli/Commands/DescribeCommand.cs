@@ -134,7 +134,8 @@ internal static class DescribeCommand
         }
     }
 
-    private static int UnknownCell(CliContext context, string file, string name, IReadOnlyList<CellSummary> cells)
+    /// <summary>Reports a <c>--cell</c> the file does not declare (with the closest name and the list) and returns the usage exit code.</summary>
+    internal static int UnknownCell(CliContext context, string file, string name, IReadOnlyList<CellSummary> cells)
     {
         if (cells.Count == 0)
         {
