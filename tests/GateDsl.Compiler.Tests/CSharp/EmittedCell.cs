@@ -32,8 +32,10 @@ internal sealed class EmittedCell : IDisposable
     /// <summary>Points the draw hook at <paramref name="source"/>, each draw keyed as the compiled cell keys it.</summary>
     public void DrawFrom(IDrawSource source)
     {
-        Func<int, long, int, string, IReadOnlyList<Tensor>, Tensor> draw =
-            (layer, step, id, law, parameters) => source.Draw(new DrawKey(layer, step, id), Enum.Parse<PrimitiveKind>(law), parameters);
+        Func<int, long, long, int, string, IReadOnlyList<Tensor>, Tensor> draw =
+            (layer, sequence, step, id, law, parameters) => law == "LogGamma"
+                ? source.DrawLogGamma(new DrawKey(layer, sequence, step, id), parameters[0])
+                : source.Draw(new DrawKey(layer, sequence, step, id), Enum.Parse<PrimitiveKind>(law), parameters);
         var hook = Property("Draw");
         hook.SetValue(Module, draw.Method.CreateDelegate(hook.PropertyType, draw.Target));
     }

@@ -62,9 +62,9 @@ public sealed class EmittedCodeTests
     {
         var source = EmitterSpecs.Stdlib.Sources["BBetaLSTM5G"];
         Assert.Contains("// cells.gate, line 62: draw g[1..5] ~ Gamma(softplus(linear) + eps)", source);
-        Assert.Contains("var g3 = Sample(step, 2, \"Gamma\", shape_g3, Full(1.0, z));", source);
+        Assert.Contains("var g3_log = Sample(step, 2, \"LogGamma\", shape_g3);", source);
         Assert.Contains("// cells.gate, line 63: gate i = (g[1] + g[3]) / (g[1] + g[3] + g[4] + g[5])", source);
-        Assert.Contains("var i = t1 / (g4 + t1 + g5);", source);
+        Assert.Contains("var i = Ratio(2, g1_log, g3_log, g5_log, g4_log);", source);
         Assert.Contains("// i at evaluation: exact mean", source);
 
         var renamed = EmitterSpecs.Features.Sources["Draw"];

@@ -20,4 +20,11 @@ internal sealed class RecordingDrawSource : IDrawSource
         Requests.Add((key, law));
         return _inner.Draw(key, law, parameters);
     }
+
+    /// <inheritdoc />
+    public Tensor DrawLogGamma(DrawKey key, Tensor shape)
+    {
+        Requests.Add((key, PrimitiveKind.Gamma));
+        return _inner.DrawLogGamma(key, shape);
+    }
 }

@@ -26,11 +26,17 @@ internal sealed class EmitFeatures
     /// <summary>Whether any class of GateDsl.Distributions is named (samplers, laws, KL).</summary>
     public bool Toolkit { get; set; }
 
+    /// <summary>Whether some Gamma draw is taken as its log (<c>"LogGamma"</c>), for a ratio of Gamma sums.</summary>
+    public bool LogGamma { get; set; }
+
+    /// <summary>Whether some gate is a ratio of Gamma sums formed from log draws (<c>Ratio</c>).</summary>
+    public bool Ratio { get; set; }
+
     /// <summary>Whether the steps return a KL term.</summary>
     public bool Kl { get; set; }
 
     /// <summary>Whether anything is drawn.</summary>
-    public bool Draws => DrawnLaws.Count > 0;
+    public bool Draws => DrawnLaws.Count > 0 || LogGamma;
 
     /// <summary>Records a draw of <paramref name="law"/>.</summary>
     public void Drawn(PrimitiveKind law)

@@ -156,6 +156,7 @@ internal sealed class ModuleWriter
             .Line("private readonly Parameter bias;")
             .Line("private Tensor? _kl;")
             .Line("private long _step;")
+            .Line("private long _sequence = -1;")
             .Line();
     }
 
@@ -218,19 +219,20 @@ internal sealed class ModuleWriter
 
     private void DrawMembers()
     {
-        var laws = string.Join(", ", _features.DrawnLaws.Select(l => $"\"{l}\""));
+        var laws = string.Join(", ", _features.DrawnLaws.Select(l => $"\"{l}\"").Concat(_features.LogGamma ? ["\"LogGamma\" (the log of a Gamma(shape, 1) draw, for ratios of Gamma sums)"] : []));
         _w.Doc("<summary>")
             .Doc("Makes one draw per element of the parameters: reparameterized (the result stays in the autograd graph)")
             .Doc("except for Bernoulli, which has no pathwise gradient.")
             .Doc("</summary>")
             .Doc("<param name=\"layer\">The cell's <see cref=\"LayerIndex\"/>.</param>")
+            .Doc("<param name=\"sequence\">Sequences begun before this one (<see cref=\"BeginSequence\"/>; -1 before the first).</param>")
             .Doc("<param name=\"step\">0-based step since <see cref=\"BeginSequence\"/>.</param>")
             .Doc("<param name=\"draw\">Which draw of the step: 0, 1, ... in program order.</param>")
             .Doc($"<param name=\"law\">The primitive law; this cell draws {Xml(laws)}.</param>")
             .Doc("<param name=\"parameters\">The law's parameters in the order of GATE's primitive laws (Gamma(shape, rate),")
             .Doc("Uniform(low, high), Normal(mean, sd), Logistic(loc, scale), Bernoulli(p)), each [B, H].</param>")
             .Doc("<returns>The draw, [B, H], of the parameters' dtype and device.</returns>")
-            .Line("public delegate Tensor DrawFunction(int layer, long step, int draw, string law, IReadOnlyList<Tensor> parameters);")
+            .Line("public delegate Tensor DrawFunction(int layer, long sequence, long step, int draw, string law, IReadOnlyList<Tensor> parameters);")
             .Line()
             .Doc("<summary>")
             .Doc("Where draws come from: <see cref=\"SampleWithToolkit\"/> unless replaced. A test can set a function that")
@@ -247,7 +249,7 @@ internal sealed class ModuleWriter
             .Doc("<summary>The default <see cref=\"Draw\"/>: GateDsl.Distributions' reparameterized samplers on <see cref=\"DrawGenerator\"/>.</summary>")
             .Doc("<inheritdoc cref=\"DrawFunction\"/>")
             .Doc("<exception cref=\"ArgumentException\">A law this cell does not draw.</exception>")
-            .Line("public Tensor SampleWithToolkit(int layer, long step, int draw, string law, IReadOnlyList<Tensor> parameters) => law switch")
+            .Line("public Tensor SampleWithToolkit(int layer, long sequence, long step, int draw, string law, IReadOnlyList<Tensor> parameters) => law switch")
             .Block(
                 () =>
                 {
@@ -257,6 +259,11 @@ internal sealed class ModuleWriter
                         _w.Line(sampler is null
                             ? $"\"{law}\" => Bernoulli(parameters[0]),"
                             : $"\"{law}\" => new {sampler}(parameters[0], parameters[1], validate: false).RSample(generator: DrawGenerator),");
+                    }
+
+                    if (_features.LogGamma)
+                    {
+                        _w.Line("\"LogGamma\" => LogStandardGamma(parameters[0]),");
                     }
 
                     _w.Line("_ => throw new ArgumentException($\"cell {CellName} draws no {law}.\", nameof(law)),");
@@ -283,7 +290,8 @@ internal sealed class ModuleWriter
             .Block(() => _w
                 .Line("_kl?.Dispose();")
                 .Line("_kl = null;")
-                .Line("_step = 0;"))
+                .Line("_step = 0;")
+                .Line("_sequence++;"))
             .Line()
             .Doc("<summary>A zero state (h, c), [<paramref name=\"batch\"/>, H] each, of the weights' dtype and device.</summary>")
             .Line("public (Tensor H, Tensor C) ZeroState(long batch) =>")
@@ -407,7 +415,40 @@ internal sealed class ModuleWriter
         if (_features.Draws)
         {
             _w.Doc("<summary>One draw through <see cref=\"Draw\"/>, keyed by this cell's layer, the step and the draw's index.</summary>")
-                .Line("private Tensor Sample(long step, int draw, string law, params Tensor[] parameters) => Draw(LayerIndex, step, draw, law, parameters);")
+                .Line("private Tensor Sample(long step, int draw, string law, params Tensor[] parameters) => Draw(LayerIndex, _sequence, step, draw, law, parameters);")
+                .Line();
+        }
+
+        if (_features.LogGamma)
+        {
+            _w.Doc("<summary>")
+                .Doc("ln G with G ~ Gamma(shape, 1), reparameterized, by the shape boost in log space for every shape:")
+                .Doc("ln G = ln G(shape + 1) + ln(U) / shape with U in (0, 1] (Marsaglia &amp; Tsang 2000, section 6), finite")
+                .Doc("however small the shape; libtorch's implicit gradient for G(shape + 1).")
+                .Doc("</summary>")
+                .Line("private Tensor LogStandardGamma(Tensor shape)")
+                .Block(() => _w
+                    .Line("using var scope = torch.NewDisposeScope();")
+                    .Line("var boosted = torch._standard_gamma(shape + 1.0, DrawGenerator).log();")
+                    .Line("Tensor logU;")
+                    .Line("using (torch.no_grad())")
+                    .Block(() => _w.Line("logU = torch.rand(shape.shape, shape.dtype, shape.device, generator: DrawGenerator).neg_().add_(1.0).log_();"))
+                    .Line()
+                    .Line("return scope.MoveToOuter(boosted + (logU / shape));"))
+                .Line();
+        }
+
+        if (_features.Ratio)
+        {
+            _w.Doc("<summary>")
+                .Doc("S_num / (S_num + S_rest) for Gamma draws given by their logs (the first <paramref name=\"numerator\"/>")
+                .Doc("of <paramref name=\"logs\"/> are the numerator's): sigmoid(lse(numerator) - lse(rest)), no 0/0 where draws underflow.")
+                .Doc("</summary>")
+                .Line("private static Tensor Ratio(int numerator, params Tensor[] logs) =>")
+                .Line("    LogSum(logs[..numerator]).sub(LogSum(logs[numerator..])).sigmoid();")
+                .Line()
+                .Doc("<summary>ln of the sum of the exponentials of <paramref name=\"logs\"/>.</summary>")
+                .Line("private static Tensor LogSum(Tensor[] logs) => logs.Length == 1 ? logs[0] : torch.stack(logs).logsumexp(dim: 0);")
                 .Line();
         }
 

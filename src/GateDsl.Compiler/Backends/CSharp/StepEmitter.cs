@@ -37,6 +37,7 @@ internal sealed class StepEmitter
     private readonly List<CsStatement> _body = new();
     private readonly HashSet<SourceLine> _quoted = new();
     private readonly Value[] _values;
+    private readonly Dictionary<int, CsExpression> _logs = new();
     private bool _readsStep;
 
     private StepEmitter(IrProgram program, IrCell cell, bool isEvaluation, CellSourceMap? source, EmitFeatures features)
@@ -67,6 +68,17 @@ internal sealed class StepEmitter
         var nodes = _program.Nodes;
         var live = _program.Reachable(_program.Roots);
         var uses = CountUses(live);
+
+        // Gamma draws a ratio reads are drawn as logs (as TensorProgram does); their value is formed
+        // only where something other than a ratio reads it.
+        var ratioReads = new int[nodes.Length];
+        foreach (var ratio in nodes.Where((n, k) => live[k]).OfType<IrRatio>())
+        {
+            foreach (var operand in ratio.Operands)
+            {
+                ratioReads[operand]++;
+            }
+        }
         var slotOf = new Dictionary<int, int>();
         var slots = _program.Slots.All.ToArray();
         for (var s = 0; s < slots.Length; s++)
@@ -81,9 +93,21 @@ internal sealed class StepEmitter
                 continue;
             }
 
-            var value = Compute(nodes[k]);
             var isSlot = slotOf.TryGetValue(k, out var slot);
             var named = _program.Names.TryGetValue(k, out var specName);
+            if (nodes[k] is IrDraw logDraw && ratioReads[k] > 0)
+            {
+                var log = _names.For((named ? specName! : "g") + "_log");
+                Quote(named ? _source?.ForName(specName!) : null);
+                _body.Add(new CsLocal(log, LogGamma(logDraw)));
+                _logs[k] = new CsName(log);
+                if (uses[k] == ratioReads[k] && !isSlot)
+                {
+                    continue; // only ratios read it
+                }
+            }
+
+            var value = Compute(k);
             if (value.Expression is { } expression && (nodes[k] is IrDraw || named || isSlot || uses[k] > 1))
             {
                 Quote(named ? _source?.ForName(specName!) : null);
@@ -160,16 +184,18 @@ internal sealed class StepEmitter
         }
     }
 
-    private Value Compute(IrNode node) => node switch
+    private Value Compute(int k) => _program.Nodes[k] switch
     {
         IrConstant c => new Value(c.Value),
         IrHead h => Head(h),
         IrLink l => new Value(Link(l.Function, Tensor(l.Operand, "a link of a constant was not folded"))),
         IrNegate n => _values[n.Operand].Number is { } v ? new Value(-v) : new Value(new CsNegate(_values[n.Operand].Expression!)),
         IrBinary b => Binary(b.Operator, _values[b.Left], _values[b.Right]),
+        IrDraw when _logs.TryGetValue(k, out var log) => new Value(CsInvocation.Of(new CsName("torch.exp"), log)),
         IrDraw d => Draw(d),
         IrMoment m => new Value(Moment(m)),
-        _ => throw new InvalidOperationException($"internal error: the C# emitter has no translation for {node.GetType().Name}."),
+        IrRatio r => new Value(Ratio(r)),
+        var node => throw new InvalidOperationException($"internal error: the C# emitter has no translation for {node.GetType().Name}."),
     };
 
     private Value Head(IrHead head)
@@ -264,6 +290,30 @@ internal sealed class StepEmitter
         };
         arguments.AddRange(draw.Arguments.Select(a => (CsArgument)Expand(_values[a])));
         return new Value(CsInvocation.Of(new CsName("Sample"), arguments.ToArray()));
+    }
+
+    /// <summary>As <c>TensorProgram.LogGamma</c>: ln of the standard draw, less ln(rate) where the rate is not 1.</summary>
+    private CsExpression LogGamma(IrDraw draw)
+    {
+        _features.LogGamma = true;
+        _readsStep = true;
+        CsExpression log = CsInvocation.Of(new CsName("Sample"), new CsName("step"), CsLiteral.Integer(draw.Id), CsLiteral.String("LogGamma"), Expand(_values[draw.Arguments[0]]));
+        var rate = _values[draw.Arguments[1]];
+        if (rate.Number is { } r)
+        {
+            return r == 1 ? log : new CsBinary(CsBinaryOperator.Subtract, log, CsLiteral.Number(Math.Log(r)));
+        }
+
+        return new CsBinary(CsBinaryOperator.Subtract, log, CsInvocation.Of(new CsName("torch.log"), Expand(rate)));
+    }
+
+    /// <summary>As <c>TensorProgram.Ratio</c>: sigmoid(lse(ln numerator) - lse(ln rest)) from the log draws.</summary>
+    private CsExpression Ratio(IrRatio ratio)
+    {
+        _features.Ratio = true;
+        var arguments = new List<CsArgument> { CsLiteral.Integer(ratio.Numerator.Count) };
+        arguments.AddRange(ratio.Operands.Select(k => new CsArgument(_logs[k])));
+        return CsInvocation.Of(new CsName("Ratio"), arguments.ToArray());
     }
 
     /// <summary>As <c>TensorProgram.Moment</c>: the mean or mode of the law (Bernoulli by its formula).</summary>
