@@ -32,6 +32,7 @@ public static class GatecApp
                 FormatCommand.Create(context),
                 DescribeCommand.Create(context),
                 CompileCommand.Create(context),
+                BenchCommand.Create(context),
                 SampleCommand.Create(context),
                 ValidateCommand.Create(context),
             };
