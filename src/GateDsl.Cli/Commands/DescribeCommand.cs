@@ -103,7 +103,7 @@ internal static class DescribeCommand
             var match = cells.Where(c => c.Name == cellName).ToList();
             if (match.Count == 0)
             {
-                return UnknownCell(context, file, cellName, cells);
+                return UnknownCell.Report(context, file, cellName, cells.Select(c => c.Name).ToList());
             }
 
             cells = match;
@@ -182,20 +182,6 @@ internal static class DescribeCommand
         {
             return false;
         }
-    }
-
-    private static int UnknownCell(CliContext context, string file, string name, IReadOnlyList<CellSummary> cells)
-    {
-        if (cells.Count == 0)
-        {
-            return context.UsageError($"no cell '{name}' in {file}: it defines no cells");
-        }
-
-        var suggestion = Suggestions.Closest(name, cells.Select(c => c.Name));
-        var hint = suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
-        context.UsageError($"no cell '{name}' in {file}{hint}");
-        context.Error.WriteLine($"cells in {file}: {string.Join(", ", cells.Select(c => c.Name))}");
-        return ExitCodes.Usage;
     }
 
     internal static CellDto ToDto(CellSummary cell, int? inputSize, int? hiddenSize) =>
