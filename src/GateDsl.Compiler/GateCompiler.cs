@@ -1,3 +1,5 @@
+using GateDsl.Language.Imports;
+
 namespace GateDsl.Compiler;
 
 /// <summary>
@@ -16,6 +18,20 @@ public static class GateCompiler
 {
     /// <summary>Compiles spec files; imports resolve next to them, then in the standard library.</summary>
     public static CompiledSpec Compile(params string[] paths) => new(Compilation.FromFiles(paths));
+
+    /// <summary>
+    /// Compiles a file of the standard library embedded in GateDsl.Language, as if it were given:
+    /// <c>cells.gate</c> (the paper's cells) or <c>distributions.gate</c>. For programs outside the
+    /// repository, which have no stdlib folder on disk.
+    /// </summary>
+    /// <exception cref="ArgumentException">No such embedded file (the message lists them).</exception>
+    public static CompiledSpec CompileStandardLibrary(string fileName = "cells.gate")
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var text = StandardLibrary.TryRead(fileName)
+            ?? throw new ArgumentException($"the standard library has no file '{fileName}'; it has {string.Join(", ", StandardLibrary.FileNames)}.", nameof(fileName));
+        return CompileText(text, fileName);
+    }
 
     /// <summary>Compiles a spec held in memory (its imports resolve against the current directory, then the standard library).</summary>
     public static CompiledSpec CompileText(string text, string path = "<input>") => new(Compilation.FromText(text, path));

@@ -99,6 +99,52 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
         }
     }
 
+    /// <summary>
+    /// Each layer's weights in the cell's layout, whatever the path: the parameters themselves on the
+    /// generic path, differentiable views of nn.LSTM's weights (reordered) on the fused path.
+    /// </summary>
+    public IReadOnlyList<CellWeights> Weights() => Path == ExecutionPath.FusedLstm
+        ? fused.Select(f => f.CanonicalWeights()).Select(w => new CellWeights(w.WeightIh, w.WeightHh, w.Bias)).ToList()
+        : cells.Select(c => new CellWeights(c.WeightIh, c.WeightHh, c.Bias)).ToList();
+
+    /// <summary>Copies weights in the cell's layout into every layer (no gradient), converting dtype and device.</summary>
+    /// <exception cref="ArgumentException">Another number of layers, or a tensor of another shape, named with what was expected.</exception>
+    public void LoadWeights(IReadOnlyList<CellWeights> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        if (weights.Count != Options.Layers)
+        {
+            throw new ArgumentException($"layer of cell {Ir.Name}: expected weights for {Options.Layers} layer(s), got {weights.Count}.", nameof(weights));
+        }
+
+        var current = Weights();
+        for (var l = 0; l < weights.Count; l++)
+        {
+            RequireShape(weights[l].WeightIh, current[l].WeightIh, $"layer {l} W_ih");
+            RequireShape(weights[l].WeightHh, current[l].WeightHh, $"layer {l} W_hh");
+            RequireShape(weights[l].Bias, current[l].Bias, $"layer {l} bias");
+            if (Path == ExecutionPath.FusedLstm)
+            {
+                fused[l].LoadCanonical(weights[l].WeightIh, weights[l].WeightHh, weights[l].Bias);
+            }
+            else
+            {
+                using var noGrad = torch.no_grad();
+                cells[l].WeightIh.copy_(weights[l].WeightIh);
+                cells[l].WeightHh.copy_(weights[l].WeightHh);
+                cells[l].Bias.copy_(weights[l].Bias);
+            }
+        }
+    }
+
+    private void RequireShape(Tensor given, Tensor expected, string what)
+    {
+        if (!given.shape.SequenceEqual(expected.shape))
+        {
+            throw new ArgumentException($"layer of cell {Ir.Name}: {what} must have shape [{string.Join(", ", expected.shape)}], but has [{string.Join(", ", given.shape)}].");
+        }
+    }
+
     /// <summary>Runs the layers; see the class summary for shapes. Pass null for no mask and a zero initial state.</summary>
     /// <exception cref="ArgumentException">A shape, dtype or device that does not fit, named with what was expected.</exception>
     public override LayerOutput forward(Tensor input, Tensor? mask = null, IReadOnlyList<(Tensor H, Tensor C)>? initialState = null)
@@ -192,20 +238,25 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
         return (torch.stack(outputs), h, c, kl);
     }
 
-    private Tensor Dropout(Tensor output)
+    private Tensor Dropout(Tensor output) => Dropout(output, Options.Dropout, Options.DropoutKind, training);
+
+    /// <summary>
+    /// Dropout of a layer's outputs [T, B, H] in training: plain (a fresh mask per element) or locked
+    /// (one mask per sequence and unit, shared over time); kept values scaled by 1 / (1 - p).
+    /// </summary>
+    internal static Tensor Dropout(Tensor output, double p, DropoutKind kind, bool training)
     {
-        if (!training || Options.Dropout == 0)
+        if (!training || p == 0)
         {
             return output;
         }
 
-        if (Options.DropoutKind == DropoutKind.Plain)
+        if (kind == DropoutKind.Plain)
         {
-            return nn.functional.dropout(output, Options.Dropout, training: true);
+            return nn.functional.dropout(output, p, training: true);
         }
 
-        // Locked: one mask per sequence and unit, shared over time.
-        var keep = 1 - Options.Dropout;
+        var keep = 1 - p;
         var locked = torch.empty(1, output.shape[1], output.shape[2], output.dtype, output.device).bernoulli_(keep).div_(keep);
         return output.mul(locked);
     }
