@@ -49,7 +49,14 @@ public sealed class DescribeIrJsonTests
 
         var slots = training.GetProperty("slots");
         Assert.Equal(new[] { "i", "f", "o", "candidate" }, slots.EnumerateObject().Select(p => p.Name));
-        Assert.Equal("div", instructions[slots.GetProperty("i").GetInt32()].GetProperty("op").GetString());
+        // i is one ratio over the draws: g[1] and g[3] in the numerator, then g[4] and g[5].
+        var ratio = instructions[slots.GetProperty("i").GetInt32()];
+        Assert.Equal("ratio", ratio.GetProperty("op").GetString());
+        Assert.Equal(2, ratio.GetProperty("numerator").GetInt32());
+        var drawOf = draws.ToDictionary(d => d.GetProperty("index").GetInt32(), d => d.GetProperty("name").GetString());
+        var operands = ratio.GetProperty("operands").EnumerateArray().Select(o => drawOf[o.GetInt32()]).ToList();
+        Assert.Equal(new[] { "g[1]", "g[3]" }, operands.Take(2).Order());
+        Assert.Equal(new[] { "g[4]", "g[5]" }, operands.Skip(2).Order());
     }
 
     [Fact]

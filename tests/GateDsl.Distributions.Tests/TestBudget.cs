@@ -50,6 +50,7 @@ internal static class TestBudget
         ("gradients: mean pathwise gradient of Gamma and Beta against d E[X] / d shape (CLT)", GradientTests.MeanChecks, Alpha),
         ("KL: closed form vs Monte Carlo, joint rule an upper bound, fallback not negative (CLT)", KlDivergenceTests.Checks, Alpha),
         ("correlation: Olkin-Liu E[XY] at small shapes (CLT), 5G batch means (t), 4 checks far below alpha", DensityAndCorrelationTests.Checks, Alpha),
+        ("kernel Gamma: pooled PIT of 8 shapes within the DKW band (non-asymptotic)", KernelGammaTests.Checks, KernelGammaTests.LawAlpha),
     ];
 
     /// <summary>Sum over the items.</summary>

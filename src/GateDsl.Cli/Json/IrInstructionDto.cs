@@ -4,9 +4,9 @@ namespace GateDsl.Cli.Json;
 
 /// <summary>
 /// One instruction. <paramref name="Op"/> is head, const, draw, softplus, exp, log, sigmoid, tanh,
-/// neg, add, sub, mul, div, pow, mean or mode; <paramref name="Operands"/> are the indices it reads
-/// (a draw's or a moment's law parameters in the law's order). Fields that do not apply to the op
-/// are left out of the JSON.
+/// neg, add, sub, mul, div, pow, mean, mode or ratio; <paramref name="Operands"/> are the indices it
+/// reads (a draw's or a moment's law parameters in the law's order; a ratio's Gamma draws, the
+/// numerator's first). Fields that do not apply to the op are left out of the JSON.
 /// </summary>
 /// <param name="Index">Its index in the program.</param>
 /// <param name="Op">What it computes.</param>
@@ -17,6 +17,7 @@ namespace GateDsl.Cli.Json;
 /// <param name="Law">For draw: the primitive law; for mean and mode: the law's family.</param>
 /// <param name="Draw">For draw: its id, 0, 1, ... in program order (the draw key a draw source sees).</param>
 /// <param name="Component">For mean and mode of a joint law: 0 for X, 1 for Y.</param>
+/// <param name="Numerator">For ratio: how many of the operands are the numerator's draws (the ratio is their sum over the sum of all operands).</param>
 /// <param name="Computed">Whether a step computes it (false for parameters of inferred laws, which only analysis reads).</param>
 public sealed record IrInstructionDto(
     int Index,
@@ -28,4 +29,5 @@ public sealed record IrInstructionDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Law,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Draw,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Component,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Numerator,
     bool Computed);

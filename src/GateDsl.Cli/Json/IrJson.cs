@@ -54,6 +54,7 @@ public static class IrJson
         IrBinary { Operator: BinaryOperator.Power } => "pow",
         IrMoment { Kind: MomentKind.Mean } => "mean",
         IrMoment { Kind: MomentKind.Mode } => "mode",
+        IrRatio => "ratio",
         _ => throw new ArgumentOutOfRangeException(nameof(node), node, "an instruction gatec describe does not know"),
     };
 
@@ -73,6 +74,7 @@ public static class IrJson
             },
             (node as IrDraw)?.Id,
             node is IrMoment { Law.IsJoint: true } moment ? moment.Component : null,
+            (node as IrRatio)?.Numerator.Count,
             computed);
 
     private static IrLawDto Law(IrProgram program, IrLaw law) =>

@@ -139,9 +139,13 @@ public static class IrPrinter
             IrNegate n => "-" + Wrap(program, n.Operand, depth),
             IrBinary bin => Wrap(program, bin.Left, depth) + " " + BinaryOperatorText.Of(bin.Operator) + " " + Wrap(program, bin.Right, depth),
             IrMoment m => $"{m.Kind.ToString().ToLowerInvariant()} of {Law(program, m.Law)}",
+            IrRatio r => $"({Sum(program, r.Numerator, depth)}) / ({Sum(program, r.Numerator.Concat(r.Rest), depth)})",
             _ => "%" + index,
         };
     }
+
+    private static string Sum(IrProgram program, IEnumerable<int> terms, int depth) =>
+        string.Join(" + ", terms.Select(t => Expression(program, t, depth + 1)));
 
     private static string Wrap(IrProgram program, int index, int depth)
     {
@@ -180,7 +184,7 @@ public static class IrPrinter
             var line = $"  %{k} = {Instruction(program, node)}";
             if (comments.Count > 0)
             {
-                line = line.PadRight(CommentColumn) + "; " + string.Join(", ", comments);
+                line = (line.Length < CommentColumn ? line.PadRight(CommentColumn) : line + "  ") + "; " + string.Join(", ", comments);
             }
 
             b.Append(line).Append('\n');
@@ -234,6 +238,7 @@ public static class IrPrinter
         IrNegate n => "-" + Operand(program, n.Operand),
         IrBinary bin => Operand(program, bin.Left) + " " + BinaryOperatorText.Of(bin.Operator) + " " + Operand(program, bin.Right),
         IrMoment m => $"{m.Kind.ToString().ToLowerInvariant()} {LawOperands(program, m.Law)}" + (m.Law.IsJoint ? $" component {m.Component}" : string.Empty),
+        IrRatio r => $"ratio ({string.Join(" + ", r.Numerator.Select(k => Operand(program, k)))}) / ({string.Join(" + ", r.Numerator.Concat(r.Rest).Select(k => Operand(program, k)))})",
         _ => node.ToString() ?? string.Empty,
     };
 

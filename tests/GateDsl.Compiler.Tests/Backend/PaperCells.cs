@@ -38,7 +38,10 @@ internal static class PaperCells
             var draw = program.Names.Where(n => n.Value == name).Select(n => program.Nodes[n.Key]).OfType<IrDraw>().SingleOrDefault()
                 ?? throw new InvalidOperationException($"the compiled program has no draw named {name}");
             Assert.Equal(law, draw.Law);
-            return source.Draw(new DrawKey(layer, step, draw.Id), law, parameters);
+            var key = new DrawKey(layer, step, draw.Id);
+
+            // Compiled cells form Gamma ratios from log draws (IrRatio); the paper's equations take the draws themselves.
+            return law == PrimitiveKind.Gamma ? source.DrawLogGamma(key, parameters[0]).exp() : source.Draw(key, law, parameters);
         };
 
     private static Tensor Head(Tensor z, long hidden, int k) => z.narrow(1, k * hidden, hidden);

@@ -66,10 +66,11 @@ public sealed class EvaluationProgramTests
         var p = cell.Evaluation;
         var a = Enumerable.Range(0, 5).Select(k => Shape(p, k)).ToArray();
         var numerator = Add(p, a[0], a[2]);
-        var denominator = Add(p, a[4], Add(p, a[3], numerator));
+        var i = Assert.IsType<IrBinary>(p.Nodes[p.Slots.InputGate]);
 
         Assert.False(p.IsStochastic);
-        Assert.Equal(Index(p, new IrBinary(BinaryOperator.Divide, numerator, denominator)), p.Slots.InputGate);
+        Assert.Equal((BinaryOperator.Divide, numerator), (i.Operator, i.Left));
+        Assert.Equal(new[] { numerator, a[3], a[4] }.Order(), Summands(p, i.Right, numerator, a[3], a[4]).Order());
         Assert.Equal(GateEvaluation.ExactMean, cell.Gate("i").Evaluation);
         Assert.DoesNotContain(p.Nodes, n => n is IrMoment);
     }

@@ -33,6 +33,20 @@ internal static class IrFind
     /// <summary>a + b.</summary>
     public static int Add(IrProgram program, int a, int b) => Index(program, Binary(program, BinaryOperator.Add, a, b));
 
+    /// <summary>
+    /// The operands of a chain of additions from <paramref name="index"/>, in no particular order, not
+    /// descending into the <paramref name="leaves"/> (so a shared partial sum shows as one summand).
+    /// </summary>
+    public static List<int> Summands(IrProgram program, int index, params int[] leaves)
+    {
+        if (!leaves.Contains(index) && program.Nodes[index] is IrBinary { Operator: BinaryOperator.Add } add)
+        {
+            return [.. Summands(program, add.Left, leaves), .. Summands(program, add.Right, leaves)];
+        }
+
+        return [index];
+    }
+
     /// <summary>The instruction named <paramref name="name"/> (a draw, a let, a gate).</summary>
     public static int Named(IrProgram program, string name)
     {

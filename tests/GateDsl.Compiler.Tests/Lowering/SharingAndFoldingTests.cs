@@ -12,21 +12,40 @@ public sealed class SharingAndFoldingTests
         Lowered.StdlibCompilation.IrCells.Select(c => new object[] { c.Name });
 
     [Fact]
-    public void The_5G_cells_compute_g1_plus_g3_once_for_the_numerator_and_the_denominator_of_i()
+    public void The_5G_training_step_forms_each_gate_as_one_ratio_over_the_draws()
     {
+        // i = (g1 + g3) / (g1 + g3 + g4 + g5) is one IrRatio, formed from the draws' logarithms:
+        // the sum g1 + g3 is no instruction of its own, and no draw is read twice by a ratio.
         var p = Lowered.Stdlib("BBetaLSTM5G").Training;
-        var (g1, g2, g3, g4) = (Named(p, "g[1]"), Named(p, "g[2]"), Named(p, "g[3]"), Named(p, "g[4]"));
-        var sum13 = Add(p, g1, g3);
-        var sum24 = Add(p, g2, g4);
+        var g = Enumerable.Range(1, 5).Select(k => Named(p, $"g[{k}]")).ToArray();
 
-        Assert.Single(p.Nodes, n => n is IrBinary { Operator: BinaryOperator.Add } b && new[] { b.Left, b.Right }.Order().SequenceEqual(new[] { g1, g3 }.Order()));
-        var i = Assert.IsType<IrBinary>(p.Nodes[p.Slots.InputGate]);
-        Assert.Equal(BinaryOperator.Divide, i.Operator);
-        Assert.Equal(sum13, i.Left);
-        Assert.Contains(sum13, Summands(p, i.Right, stopAt: sum13));
-        var f = Assert.IsType<IrBinary>(p.Nodes[p.Slots.ForgetGate]);
-        Assert.Equal(sum24, f.Left);
-        Assert.Contains(sum24, Summands(p, f.Right, stopAt: sum24));
+        var i = Assert.IsType<IrRatio>(p.Nodes[p.Slots.InputGate]);
+        Assert.Equal(new[] { g[0], g[2] }.Order(), i.Numerator.Order());
+        Assert.Equal(new[] { g[3], g[4] }.Order(), i.Rest.Order());
+        var f = Assert.IsType<IrRatio>(p.Nodes[p.Slots.ForgetGate]);
+        Assert.Equal(new[] { g[1], g[3] }.Order(), f.Numerator.Order());
+        Assert.Equal(new[] { g[2], g[4] }.Order(), f.Rest.Order());
+        Assert.DoesNotContain(p.Nodes, n => n is IrBinary { Operator: BinaryOperator.Add } b && g.Contains(b.Left));
+    }
+
+    [Fact]
+    public void The_5G_cells_compute_a1_plus_a3_once_for_the_law_and_the_evaluation_steps_numerator_and_denominator()
+    {
+        var cell = Lowered.Stdlib("BBetaLSTM5G");
+
+        // Training: the law parameter shape(g[1]) + shape(g[3]) is one instruction.
+        var t = cell.Training;
+        var sum13 = Add(t, Shape(t, 0), Shape(t, 2));
+        Assert.Single(t.Nodes, n => n == t.Nodes[sum13]);
+        Assert.Equal(sum13, cell.Gate("i").Law!.Parameters[0]);
+
+        // Evaluation: i = (a1 + a3) / (a1 + a3 + a4 + a5) reads the one a1 + a3 twice.
+        var e = cell.Evaluation;
+        var a = Enumerable.Range(0, 5).Select(k => Shape(e, k)).ToArray();
+        var numerator = Add(e, a[0], a[2]);
+        var i = Assert.IsType<IrBinary>(e.Nodes[e.Slots.InputGate]);
+        Assert.Equal((BinaryOperator.Divide, numerator), (i.Operator, i.Left));
+        Assert.Equal(new[] { numerator, a[3], a[4] }.Order(), Summands(e, i.Right, numerator, a[3], a[4]).Order());
     }
 
     [Theory]
@@ -133,16 +152,5 @@ public sealed class SharingAndFoldingTests
         var i = Assert.IsType<IrLink>(given.Nodes[given.Slots.InputGate]);
         var scaled = Assert.IsType<IrBinary>(given.Nodes[i.Operand]);
         Assert.Equal((BinaryOperator.Divide, Constant(given, 0.9)), (scaled.Operator, scaled.Right));
-    }
-
-    /// <summary>The operands of a chain of additions, not descending into <paramref name="stopAt"/>.</summary>
-    private static List<int> Summands(IrProgram p, int index, int stopAt)
-    {
-        if (index != stopAt && p.Nodes[index] is IrBinary { Operator: BinaryOperator.Add } add)
-        {
-            return [.. Summands(p, add.Left, stopAt), .. Summands(p, add.Right, stopAt)];
-        }
-
-        return [index];
     }
 }

@@ -4,7 +4,10 @@ using static TorchSharp.torch;
 
 namespace GateDsl.Validation.Tests.Cells;
 
-/// <summary>A deliberately wrong draw source: every Gamma shape multiplied by <paramref name="factor"/> (power tests).</summary>
+/// <summary>
+/// A deliberately wrong draw source: every Gamma shape multiplied by <paramref name="factor"/>, in
+/// plain draws and in the log draws compiled Gamma ratios are formed from (power tests).
+/// </summary>
 internal sealed class ScaledGammaDrawSource(ulong seed, double factor) : IDrawSource
 {
     private readonly TorchDrawSource _inner = new(seed);
@@ -13,4 +16,6 @@ internal sealed class ScaledGammaDrawSource(ulong seed, double factor) : IDrawSo
         law == PrimitiveKind.Gamma
             ? _inner.Draw(key, law, [parameters[0].mul(factor), .. parameters.Skip(1)])
             : _inner.Draw(key, law, parameters);
+
+    public Tensor DrawLogGamma(DrawKey key, Tensor shape) => _inner.DrawLogGamma(key, shape.mul(factor));
 }

@@ -90,6 +90,9 @@ public sealed class GateCell : nn.Module<Tensor, Tensor, Tensor, (Tensor H, Tens
     /// </summary>
     public Tensor Kl => _kl ?? torch.zeros([], weight_ih.dtype, weight_ih.device);
 
+    /// <summary>Sees every step (see <see cref="IStepObserver"/>); null for none.</summary>
+    public IStepObserver? Observer { get; set; }
+
     /// <summary>Whether each step's gates are kept (detached) for <see cref="CapturedGates"/>.</summary>
     public bool CaptureGates { get; set; }
 
@@ -143,22 +146,19 @@ public sealed class GateCell : nn.Module<Tensor, Tensor, Tensor, (Tensor H, Tens
     /// (<see cref="forward"/> adds it to <see cref="Kl"/>; a layer masks padded rows first).
     /// Tensors belong to the caller's dispose scope.
     /// </summary>
-    internal (Tensor H, Tensor C, Tensor? Kl) Step(Tensor inputProjection, Tensor h, Tensor c)
+    internal (Tensor H, Tensor C, Tensor? Kl) Step(Tensor inputProjection, Tensor h, Tensor c, Tensor? valid = null)
     {
-        var z = inputProjection.addmm(h, weight_hh.t());
-        var program = training ? _training : _evaluation;
-        var result = program.Run(z, HiddenSize, Draws, LayerIndex, _step++);
-        var cNext = result.ForgetGate.mul(c).add(result.InputGate.mul(result.Candidate));
-        var hNext = result.OutputGate.mul(cNext.tanh());
+        var (hNext, cNext, result) = CellStep.Run(training ? _training : _evaluation, inputProjection, h, c, weight_hh, HiddenSize, Draws, LayerIndex, _step, Observer, valid);
+        _step++;
         if (CaptureGates)
         {
             using var noGrad = torch.no_grad();
             _captured.Add(new StepResult(
-                result.InputGate.detach().clone().MoveToOuterDisposeScope(),
-                result.ForgetGate.detach().clone().MoveToOuterDisposeScope(),
-                result.OutputGate.detach().clone().MoveToOuterDisposeScope(),
-                result.Candidate.detach().clone().MoveToOuterDisposeScope(),
-                result.Kl?.detach().clone().MoveToOuterDisposeScope()));
+                result.InputGate.detach().clone().DetachFromDisposeScope(),
+                result.ForgetGate.detach().clone().DetachFromDisposeScope(),
+                result.OutputGate.detach().clone().DetachFromDisposeScope(),
+                result.Candidate.detach().clone().DetachFromDisposeScope(),
+                result.Kl?.detach().clone().DetachFromDisposeScope()));
         }
 
         return (hNext, cNext, result.Kl);

@@ -22,6 +22,8 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
 {
     private readonly ModuleList<GateCell> cells = new();
     private readonly ModuleList<FusedLstmLayer> fused = new();
+    private readonly IDrawSource _noDraws = new TorchDrawSource();
+    private TensorProgram? _lstmProgram;
 
     /// <summary>Creates the layer; every weight uniform(-1/sqrt(H), 1/sqrt(H)) from <paramref name="generator"/> (torch's global one when null).</summary>
     /// <param name="ir">The lowered cell.</param>
@@ -86,6 +88,12 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
     /// <summary>Trainable parameters: the sum over layers of K*H*(I_l + H) + K*H.</summary>
     public long ParameterCount => Enumerable.Range(0, Options.Layers)
         .Sum(l => new CellLayout(Ir.HeadCount, l == 0 ? InputSize : HiddenSize, HiddenSize).ParameterCount);
+
+    /// <summary>
+    /// Sees every step of every layer (see <see cref="IStepObserver"/>); null for none. With an
+    /// observer a standard LSTM runs step by step too (same weights, same results up to rounding).
+    /// </summary>
+    public IStepObserver? Observer { get; set; }
 
     /// <summary>Where every layer's draws come from (the generic path; see <see cref="GateCell.Draws"/>).</summary>
     public IDrawSource Draws
@@ -183,9 +191,13 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
         {
             var (h0, c0) = initialState?[l] ?? (torch.zeros(batch, HiddenSize, dtype, device), torch.zeros(batch, HiddenSize, dtype, device));
             Tensor output, h, c;
-            if (Path == ExecutionPath.FusedLstm)
+            if (Path == ExecutionPath.FusedLstm && Observer is null)
             {
                 (output, h, c) = fused[l].Run(x, h0, c0, m is null ? null : Lengths(m, owner));
+            }
+            else if (Path == ExecutionPath.FusedLstm)
+            {
+                (output, h, c, _) = RunObservedLstm(l, x, h0, c0, m);
             }
             else
             {
@@ -210,23 +222,52 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
     /// <summary>The generic path over one layer: one product for the input projection, then the step loop.</summary>
     private (Tensor Output, Tensor H, Tensor C, Tensor? Kl) RunGeneric(GateCell cell, Tensor x, Tensor h, Tensor c, Tensor? mask)
     {
-        long steps = x.shape[0], batch = x.shape[1];
         cell.BeginSequence();
-        var projection = cell.Bias.addmm(x.reshape(steps * batch, x.shape[2]), cell.WeightIh.t()).view(steps, batch, -1);
+        cell.Observer = Observer;
+        var projection = Project(x, cell.WeightIh, cell.Bias);
+        return RunSteps(projection, h, c, mask, (p, hPrev, cPrev, valid) => cell.Step(p, hPrev, cPrev, valid));
+    }
+
+    /// <summary>
+    /// A fused-path layer run step by step with the same weights (viewed in the cell's layout), so an
+    /// observer sees its steps; gradients still reach nn.LSTM's parameters through the views.
+    /// </summary>
+    private (Tensor Output, Tensor H, Tensor C, Tensor? Kl) RunObservedLstm(int layer, Tensor x, Tensor h, Tensor c, Tensor? mask)
+    {
+        var (weightIh, weightHh, bias) = fused[layer].CanonicalWeights();
+        var program = _lstmProgram ??= new TensorProgram(Ir.Training);
+        var projection = Project(x, weightIh, bias);
+        long step = 0;
+        return RunSteps(projection, h, c, mask, (p, hPrev, cPrev, valid) =>
+        {
+            var (hNext, cNext, result) = CellStep.Run(program, p, hPrev, cPrev, weightHh, HiddenSize, _noDraws, layer, step++, Observer, valid);
+            return (hNext, cNext, result.Kl);
+        });
+    }
+
+    /// <summary>x_t W_ih^T + b for every step with one matrix product: [T, B, K*H].</summary>
+    private static Tensor Project(Tensor x, Tensor weightIh, Tensor bias) =>
+        bias.addmm(x.reshape(x.shape[0] * x.shape[1], x.shape[2]), weightIh.t()).view(x.shape[0], x.shape[1], -1);
+
+    /// <summary>The step loop: masked steps keep the state, output 0 and add no KL.</summary>
+    private static (Tensor Output, Tensor H, Tensor C, Tensor? Kl) RunSteps(Tensor projection, Tensor h, Tensor c, Tensor? mask, Func<Tensor, Tensor, Tensor, Tensor?, (Tensor H, Tensor C, Tensor? Kl)> step)
+    {
+        var steps = projection.shape[0];
         var outputs = new Tensor[steps];
         Tensor? kl = null;
         for (long t = 0; t < steps; t++)
         {
             using var stepScope = torch.NewDisposeScope();
-            var (hNext, cNext, stepKl) = cell.Step(projection[t], h, c);
+            var valid = mask?[t];
+            var (hNext, cNext, stepKl) = step(projection[t], h, c, valid);
             Tensor output = hNext;
-            if (mask is not null)
+            if (valid is not null)
             {
-                var valid = mask[t].unsqueeze(1);
-                hNext = torch.where(valid, hNext, h);
-                cNext = torch.where(valid, cNext, c);
-                output = hNext.mul(valid);
-                stepKl = stepKl?.mul(mask[t]);
+                var column = valid.unsqueeze(1);
+                hNext = torch.where(column, hNext, h);
+                cNext = torch.where(column, cNext, c);
+                output = hNext.mul(column);
+                stepKl = stepKl?.mul(valid);
             }
 
             var summed = stepKl?.sum();
