@@ -40,23 +40,31 @@ public static class CellLawValidation
     /// <param name="seed">Seed of the first setting's draw source.</param>
     /// <param name="drawSource">Makes the draw source of a setting from its seed (<see cref="TorchDrawSource"/> by default; tests pass wrong ones).</param>
     /// <param name="progress">Called with each result as it completes.</param>
+    /// <param name="settings">The head settings (<see cref="HeadSetting.Standard"/> by default); each must give one value per head.</param>
     /// <exception cref="ArgumentOutOfRangeException">A budget outside (0, 1).</exception>
+    /// <exception cref="ArgumentException">A setting whose number of head values is not the cell's K.</exception>
     public static CellLawReport Run(
         IrCell cell,
         SuiteSize size,
         double falseFailureBudget = ValidationSuite.TotalFalseFailureBudget,
         ulong seed = DefaultSeed,
         Func<ulong, IDrawSource>? drawSource = null,
-        Action<CellCheckResult>? progress = null)
+        Action<CellCheckResult>? progress = null,
+        IReadOnlyList<HeadSetting>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(cell);
+        settings ??= HeadSetting.Standard(cell.HeadCount);
+        if (settings.FirstOrDefault(s => s.Heads.Count != cell.HeadCount) is { } wrong)
+        {
+            throw new ArgumentException($"head setting {wrong.Name} has {wrong.Heads.Count} values, but cell {cell.Name} has {cell.HeadCount} heads.", nameof(settings));
+        }
+
         if (!(falseFailureBudget > 0 && falseFailureBudget < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(falseFailureBudget), falseFailureBudget, "the false-failure budget must be in (0, 1).");
         }
 
         var (targets, pair, unchecked_) = Targets(cell);
-        var settings = HeadSetting.Standard(cell.HeadCount);
         var n = ValidationSuite.SampleSizes(size).Law;
         var statistical = settings.Count * (targets.Count + (pair is null ? 0 : 1));
         var alpha = statistical == 0 ? 0 : falseFailureBudget / statistical;

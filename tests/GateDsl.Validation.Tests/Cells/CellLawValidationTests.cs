@@ -112,6 +112,16 @@ public sealed class CellLawValidationTests
     }
 
     [Fact]
+    public void A_head_setting_must_give_every_head_a_value()
+    {
+        var setting = new HeadSetting("short", [0.5, 1.0]);
+
+        var error = Assert.Throws<ArgumentException>(() => CellLawValidation.Run(Cell("BetaLSTM"), SuiteSize.Quick, PerRun, settings: [setting]));
+
+        Assert.Contains("head setting short has 2 values, but cell BetaLSTM has 6 heads", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_Gamma_sampler_with_doubled_shapes_is_caught_by_a_law_check()
     {
         // Power: with every Gamma shape doubled, BetaLSTM's gates are Beta(2a, 2b), not Beta(a, b).
