@@ -64,6 +64,25 @@ public static class IrPrinter
         return b.ToString();
     }
 
+    /// <summary>
+    /// One gate on one line (the emitted C# class lists its gates so): its law over source names or
+    /// that it is deterministic or unknown, its pair once under the pair's first gate, and how
+    /// evaluation computes it.
+    /// </summary>
+    public static string GateLine(IrCell cell, IrGate gate)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        ArgumentNullException.ThrowIfNull(gate);
+        var law = gate switch
+        {
+            { IsStochastic: false } => "deterministic",
+            { Law: { } l } => "~ " + Law(cell.Training, l),
+            _ => "law unknown",
+        };
+        var joint = gate.Joint is { Component: 0 } j ? $"; ({gate.Name}, {j.Partner}) ~ {Law(cell.Training, j.Law)}" : string.Empty;
+        return $"{gate.Name} {law}{joint}; evaluation: {EvaluationText(gate.Evaluation)}";
+    }
+
     /// <summary>How an evaluation kind reads in <c>describe</c>.</summary>
     public static string EvaluationText(GateEvaluation evaluation) => evaluation switch
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using GateDsl.Distributions;
 using GateDsl.Distributions.Kernels;
 using TorchSharp;
 
@@ -26,6 +27,11 @@ internal static class CellBenchmarkCommand
         if (o.Threads == "passive")
         {
             NativeEnvironment.Set("OMP_WAIT_POLICY", "PASSIVE");
+        }
+        else
+        {
+            // GateDsl.Distributions sets PASSIVE when it loads (OpenMpDefaults): measure libtorch's own default here.
+            NativeEnvironment.Unset("OMP_WAIT_POLICY");
         }
 
         torch.InitializeDeviceType(DeviceType.CPU);

@@ -11,7 +11,8 @@ namespace GateDsl.Benchmarks.Cells;
 /// BBetaLSTM5GPrior sequence at --batch 32, --hidden 128, --steps 100, I = 88, with an MSE loss to a
 /// fixed random target plus 1e-3 KL. Every step runs in a DisposeScope. Prints the process's resident
 /// memory (after a full GC) at --warmup 100 and every 100 steps, and the growth after warm-up.
-/// --cell per-op runs the per-op loop (toolkit sampler) instead, for comparison.
+/// --cell per-op runs the per-op loop (toolkit sampler) instead, for comparison; --trim true calls
+/// glibc's malloc_trim(0) before each reading.
 /// </summary>
 internal static class MemoryCommand
 {
@@ -19,6 +20,7 @@ internal static class MemoryCommand
     {
         int iterations = 1000, warmup = 100, batch = 32, hidden = 128, steps = 100;
         string cellKind = "fused";
+        bool trim = false;
         for (int i = 1; i + 1 < args.Length; i += 2)
         {
             string v = args[i + 1];
@@ -30,6 +32,7 @@ internal static class MemoryCommand
                 case "--hidden": hidden = int.Parse(v, CultureInfo.InvariantCulture); break;
                 case "--steps": steps = int.Parse(v, CultureInfo.InvariantCulture); break;
                 case "--cell": cellKind = v; break;
+                case "--trim": trim = v == "true"; break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }
         }
@@ -71,11 +74,17 @@ internal static class MemoryCommand
                 lossValue = loss.item<float>();
             }
 
-            if (it == warmup || it % 100 == 0)
+            if (it == warmup || it % (iterations >= 500 ? 100 : 50) == 0)
             {
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
                 GC.Collect();
+                // Return freed heap pages to the OS, so RSS shows live memory rather than glibc's caches.
+                if (trim)
+                {
+                    malloc_trim(0);
+                }
+
                 long rss = Process.GetCurrentProcess().WorkingSet64;
                 if (it == warmup)
                 {
@@ -89,4 +98,7 @@ internal static class MemoryCommand
 
         return 0;
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "malloc_trim")]
+    private static extern int malloc_trim(nuint pad);
 }

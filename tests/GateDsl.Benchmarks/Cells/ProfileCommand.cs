@@ -1,3 +1,4 @@
+using GateDsl.Distributions;
 using System.Globalization;
 using GateDsl.Benchmarks.Prototypes;
 using TorchSharp;
@@ -33,6 +34,11 @@ internal static class ProfileCommand
         if (threads == "passive")
         {
             NativeEnvironment.Set("OMP_WAIT_POLICY", "PASSIVE");
+        }
+        else
+        {
+            // GateDsl.Distributions sets PASSIVE when it loads (OpenMpDefaults): measure libtorch's own default here.
+            NativeEnvironment.Unset("OMP_WAIT_POLICY");
         }
 
         torch.InitializeDeviceType(DeviceType.CPU);

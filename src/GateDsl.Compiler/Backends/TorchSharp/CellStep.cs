@@ -19,12 +19,13 @@ internal static class CellStep
         long hidden,
         IDrawSource draws,
         int layer,
+        long sequence,
         long step,
         IStepObserver? observer,
         Tensor? valid)
     {
         var z = inputProjection.addmm(h, weightHh.t());
-        var result = program.Run(z, hidden, draws, layer, step);
+        var result = program.Run(z, hidden, draws, layer, sequence, step);
         var cNext = result.ForgetGate.mul(c).add(result.InputGate.mul(result.Candidate));
         var hNext = result.OutputGate.mul(cNext.tanh());
         observer?.Observe(layer, step, z, result, valid);

@@ -28,6 +28,7 @@ public sealed class GateCell : nn.Module<Tensor, Tensor, Tensor, (Tensor H, Tens
     private readonly List<StepResult> _captured = new();
     private Tensor? _kl;
     private long _step;
+    private long _sequence = -1;
 
     /// <summary>Creates a cell with weights drawn uniform(-1/sqrt(H), 1/sqrt(H)) from <paramref name="generator"/> (torch's global one when null).</summary>
     /// <param name="ir">The lowered cell.</param>
@@ -102,8 +103,17 @@ public sealed class GateCell : nn.Module<Tensor, Tensor, Tensor, (Tensor H, Tens
     /// <summary>The steps run since <see cref="BeginSequence"/>.</summary>
     public long StepCount => _step;
 
-    /// <summary>Starts a new sequence: clears the KL sum, the captured gates and the step counter.</summary>
+    /// <summary>Sequences begun so far (the <see cref="DrawKey.Sequence"/> of the current one).</summary>
+    public long SequenceCount => _sequence + 1;
+
+    /// <summary>Starts a new sequence: clears the KL sum, the captured gates and the step counter, and counts the sequence.</summary>
     public void BeginSequence()
+    {
+        _sequence++;
+        ClearSequence();
+    }
+
+    private void ClearSequence()
     {
         _kl?.Dispose();
         _kl = null;
@@ -148,7 +158,7 @@ public sealed class GateCell : nn.Module<Tensor, Tensor, Tensor, (Tensor H, Tens
     /// </summary>
     internal (Tensor H, Tensor C, Tensor? Kl) Step(Tensor inputProjection, Tensor h, Tensor c, Tensor? valid = null)
     {
-        var (hNext, cNext, result) = CellStep.Run(training ? _training : _evaluation, inputProjection, h, c, weight_hh, HiddenSize, Draws, LayerIndex, _step, Observer, valid);
+        var (hNext, cNext, result) = CellStep.Run(training ? _training : _evaluation, inputProjection, h, c, weight_hh, HiddenSize, Draws, LayerIndex, _sequence, _step, Observer, valid);
         _step++;
         if (CaptureGates)
         {
@@ -186,7 +196,7 @@ public sealed class GateCell : nn.Module<Tensor, Tensor, Tensor, (Tensor H, Tens
     {
         if (disposing)
         {
-            BeginSequence();
+            ClearSequence();
         }
 
         base.Dispose(disposing);

@@ -1,3 +1,4 @@
+using GateDsl.Compiler.Backends.TorchSharp.Fused;
 using GateDsl.Compiler.Ir;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -23,7 +24,10 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
     private readonly ModuleList<GateCell> cells = new();
     private readonly ModuleList<FusedLstmLayer> fused = new();
     private readonly IDrawSource _noDraws = new TorchDrawSource();
+    private readonly (KernelStep<float> Single, KernelStep<double> Double)? _trainingKernel;
+    private readonly (KernelStep<float> Single, KernelStep<double> Double)? _evaluationKernel;
     private TensorProgram? _lstmProgram;
+    private bool _customDraws;
 
     /// <summary>Creates the layer; every weight uniform(-1/sqrt(H), 1/sqrt(H)) from <paramref name="generator"/> (torch's global one when null).</summary>
     /// <param name="ir">The lowered cell.</param>
@@ -50,7 +54,22 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
             throw new ArgumentException($"cell {ir.Name} is not exactly the standard LSTM (sigmoid gates and a tanh candidate on four heads, no draws), so it cannot run on libtorch's fused LSTM kernel; use the generic path.", nameof(options));
         }
 
-        Path = Options.Path == ExecutionPath.Generic || lstm is null ? ExecutionPath.Generic : ExecutionPath.FusedLstm;
+        _trainingKernel = Kernel(ir.Training, ir.HeadCount, out var trainingReason);
+        _evaluationKernel = ReferenceEquals(ir.Evaluation, ir.Training) ? _trainingKernel : Kernel(ir.Evaluation, ir.HeadCount, out _);
+        if (Options.Path == ExecutionPath.FusedKernel && _trainingKernel is null)
+        {
+            throw new ArgumentException($"cell {ir.Name} cannot run on the fused kernel: {trainingReason}; use the generic path.", nameof(options));
+        }
+
+        Path = Options.Path switch
+        {
+            ExecutionPath.Generic => ExecutionPath.Generic,
+            ExecutionPath.FusedKernel => ExecutionPath.FusedKernel,
+            _ when lstm is not null => ExecutionPath.FusedLstm,
+            ExecutionPath.Auto when _trainingKernel is not null => ExecutionPath.FusedKernel,
+            _ => ExecutionPath.Generic,
+        };
+        Seed = generator is null ? (ulong)Random.Shared.NextInt64() : (ulong)generator.initial_seed();
         for (var l = 0; l < Options.Layers; l++)
         {
             var layerInput = l == 0 ? inputSize : hiddenSize;
@@ -73,8 +92,23 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
     /// <summary>The options it was made with.</summary>
     public LayerOptions Options { get; }
 
-    /// <summary>The path it runs on: <see cref="ExecutionPath.Generic"/> or <see cref="ExecutionPath.FusedLstm"/>.</summary>
+    /// <summary>
+    /// The path it runs on: <see cref="ExecutionPath.Generic"/>, <see cref="ExecutionPath.FusedLstm"/> or
+    /// <see cref="ExecutionPath.FusedKernel"/>. A fused path steps aside for the generic one in a call
+    /// with an observer, captured gates, a draw source set by the caller, or tensors off the CPU
+    /// (<see cref="LastPath"/> says which ran).
+    /// </summary>
     public ExecutionPath Path { get; }
+
+    /// <summary>The path the last forward call ran.</summary>
+    public ExecutionPath LastPath { get; private set; }
+
+    /// <summary>
+    /// The seed of the fused kernel's counter-based streams (the generic path uses <see cref="Draws"/>):
+    /// the same seed gives the same draws, at any thread count; each sequence gets its own streams.
+    /// Defaults to the creating generator's seed, or a random one.
+    /// </summary>
+    public ulong Seed { get; set; }
 
     /// <summary>I.</summary>
     public long InputSize { get; }
@@ -104,6 +138,8 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
             {
                 cell.Draws = value;
             }
+
+            _customDraws = true;
         }
     }
 
@@ -202,7 +238,9 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
             else
             {
                 Tensor? layerKl;
-                (output, h, c, layerKl) = RunGeneric(cells[l], x, h0, c0, m);
+                (output, h, c, layerKl) = UsesKernel(cells[l], x)
+                    ? RunKernel(l, cells[l], x, h0, c0, m)
+                    : RunGeneric(cells[l], x, h0, c0, m);
                 if (layerKl is not null)
                 {
                     kl = kl is null ? layerKl : kl.add(layerKl);
@@ -213,11 +251,37 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
             x = l < Options.Layers - 1 ? Dropout(output) : output;
         }
 
+        LastPath = Path == ExecutionPath.FusedLstm && Observer is not null ? ExecutionPath.Generic
+            : Path == ExecutionPath.FusedKernel && !UsesKernel(cells[0], x) ? ExecutionPath.Generic
+            : Path;
         var result = Options.BatchFirst ? x.transpose(0, 1) : x;
         var total = kl ?? torch.zeros([], dtype, device);
         scope.MoveToOuter(finals.SelectMany(f => new[] { f.H, f.C }).Append(result).Append(total));
         return new LayerOutput(result, finals, total);
     }
+
+    /// <summary>Whether this call runs the fused kernel: its path, the CPU, the default draws, nothing observed or captured.</summary>
+    private bool UsesKernel(GateCell cell, Tensor x) =>
+        Path == ExecutionPath.FusedKernel
+        && (training ? _trainingKernel : _evaluationKernel) is not null
+        && x.device_type == DeviceType.CPU
+        && !_customDraws
+        && Observer is null
+        && !cell.CaptureGates;
+
+    /// <summary>The fused kernel over one layer: one product for the input projection, then the whole sequence as one autograd node.</summary>
+    private (Tensor Output, Tensor H, Tensor C, Tensor? Kl) RunKernel(int layer, GateCell cell, Tensor x, Tensor h, Tensor c, Tensor? mask)
+    {
+        cell.BeginSequence();
+        var kernel = (training ? _trainingKernel : _evaluationKernel)!.Value;
+        var projection = Project(x, cell.WeightIh, cell.Bias);
+        var options = new FusedOptions(kernel.Single, kernel.Double, mask?.to(x.dtype), StreamLayout.Key(Seed, layer, cell.SequenceCount - 1));
+        var (output, hT, cT, kl) = FusedSequence.Run(projection, cell.WeightHh, h, c, options);
+        return (output, hT, cT, Ir.Training.KlTerms.Length == 0 && Ir.Evaluation.KlTerms.Length == 0 ? null : kl.sum());
+    }
+
+    private static (KernelStep<float>, KernelStep<double>)? Kernel(IrProgram program, int heads, out string? reason) =>
+        KernelPlan.TryCreate(program, heads, out reason) is { } plan ? (new KernelStep<float>(plan), new KernelStep<double>(plan)) : null;
 
     /// <summary>The generic path over one layer: one product for the input projection, then the step loop.</summary>
     private (Tensor Output, Tensor H, Tensor C, Tensor? Kl) RunGeneric(GateCell cell, Tensor x, Tensor h, Tensor c, Tensor? mask)
@@ -240,7 +304,7 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
         long step = 0;
         return RunSteps(projection, h, c, mask, (p, hPrev, cPrev, valid) =>
         {
-            var (hNext, cNext, result) = CellStep.Run(program, p, hPrev, cPrev, weightHh, HiddenSize, _noDraws, layer, step++, Observer, valid);
+            var (hNext, cNext, result) = CellStep.Run(program, p, hPrev, cPrev, weightHh, HiddenSize, _noDraws, layer, 0, step++, Observer, valid);
             return (hNext, cNext, result.Kl);
         });
     }
@@ -254,12 +318,17 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
     {
         var steps = projection.shape[0];
         var outputs = new Tensor[steps];
+
+        // unbind, not projection[t]: the backward of each select writes a zero gradient the size of the
+        // whole projection, which made the step loop's backward 6x slower (docs/backend-performance.md).
+        var projections = projection.unbind(0);
+        var masks = mask?.unbind(0);
         Tensor? kl = null;
         for (long t = 0; t < steps; t++)
         {
             using var stepScope = torch.NewDisposeScope();
-            var valid = mask?[t];
-            var (hNext, cNext, stepKl) = step(projection[t], h, c, valid);
+            var valid = masks?[t];
+            var (hNext, cNext, stepKl) = step(projections[t], h, c, valid);
             Tensor output = hNext;
             if (valid is not null)
             {

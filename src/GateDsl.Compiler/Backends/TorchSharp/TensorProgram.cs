@@ -41,7 +41,7 @@ internal sealed class TensorProgram
     /// One step from the fused pre-activations <paramref name="z"/> [B, K*H]. Tensors made here
     /// belong to the caller's dispose scope.
     /// </summary>
-    public StepResult Run(Tensor z, long hidden, IDrawSource draws, int layer, long step)
+    public StepResult Run(Tensor z, long hidden, IDrawSource draws, int layer, long sequence, long step)
     {
         var values = new Value[_program.Nodes.Length];
         var logs = new Tensor?[_program.Nodes.Length];
@@ -51,7 +51,7 @@ internal sealed class TensorProgram
             if (_logDraws.Contains(k))
             {
                 var draw = (IrDraw)_program.Nodes[k];
-                logs[k] = LogGamma(draw, values, shape, z, draws.DrawLogGamma(new DrawKey(layer, step, draw.Id), Expand(values[draw.Arguments[0]], shape, z)));
+                logs[k] = LogGamma(draw, values, shape, z, draws.DrawLogGamma(new DrawKey(layer, sequence, step, draw.Id), Expand(values[draw.Arguments[0]], shape, z)));
                 values[k] = _valueNeeded.Contains(k) ? new Value(logs[k]!.exp()) : default;
                 continue;
             }
@@ -63,7 +63,7 @@ internal sealed class TensorProgram
                 IrLink l => new Value(Link(l.Function, values[l.Operand], z)),
                 IrNegate n => values[n.Operand].IsConstant ? new Value(-values[n.Operand].Number) : new Value(values[n.Operand].Tensor!.neg()),
                 IrBinary b => Binary(b.Operator, values[b.Left], values[b.Right]),
-                IrDraw d => new Value(draws.Draw(new DrawKey(layer, step, d.Id), d.Law, d.Arguments.Select(a => Expand(values[a], shape, z)).ToArray())),
+                IrDraw d => new Value(draws.Draw(new DrawKey(layer, sequence, step, d.Id), d.Law, d.Arguments.Select(a => Expand(values[a], shape, z)).ToArray())),
                 IrMoment m => new Value(Moment(m, values, shape, z)),
                 IrRatio r => new Value(Ratio(r, logs)),
                 var other => throw new InvalidOperationException($"internal error: no TorchSharp kernel for {other.GetType().Name}."),
@@ -76,7 +76,7 @@ internal sealed class TensorProgram
             Expand(values[s.ForgetGate], shape, z),
             Expand(values[s.OutputGate], shape, z),
             Expand(values[s.Candidate], shape, z),
-            _program.KlTerms.Length == 0 ? null : Kl(values, shape, z, draws, layer, step));
+            _program.KlTerms.Length == 0 ? null : Kl(values, shape, z));
     }
 
     /// <summary>ln X of a Gamma(shape, rate) draw from ln G of its standard draw: ln G - ln rate.</summary>
@@ -101,7 +101,7 @@ internal sealed class TensorProgram
     }
 
     /// <summary>Sum over units of the weighted KL terms, per row [B].</summary>
-    private Tensor Kl(Value[] values, long[] shape, Tensor like, IDrawSource draws, int layer, long step)
+    private Tensor Kl(Value[] values, long[] shape, Tensor like)
     {
         Tensor? total = null;
         foreach (var term in _program.KlTerms)

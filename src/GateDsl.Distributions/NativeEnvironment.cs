@@ -1,15 +1,16 @@
 using System.Runtime.InteropServices;
 
-namespace GateDsl.Benchmarks.Cells;
+namespace GateDsl.Distributions;
 
 /// <summary>
 /// The process's native environment (libc's environ). On Unix, .NET's Environment.SetEnvironmentVariable
 /// changes only a managed copy, so native libraries that read variables with getenv (libgomp reads
 /// OMP_WAIT_POLICY once, when libtorch loads it) never see it. setenv before the first torch call does.
 /// </summary>
-internal static class NativeEnvironment
+public static class NativeEnvironment
 {
     /// <summary>Sets a variable in the native environment; throws if libc refuses.</summary>
+    /// <exception cref="PlatformNotSupportedException">On Windows (no libc setenv).</exception>
     public static void Set(string name, string value)
     {
         if (OperatingSystem.IsWindows())
@@ -23,6 +24,21 @@ internal static class NativeEnvironment
         }
     }
 
+    /// <summary>Removes a variable from the native environment (libgomp then uses its own default).</summary>
+    /// <exception cref="PlatformNotSupportedException">On Windows.</exception>
+    public static void Unset(string name)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("unsetenv is a libc call.");
+        }
+
+        if (unsetenv(name) != 0)
+        {
+            throw new InvalidOperationException($"unsetenv({name}) failed with errno {Marshal.GetLastPInvokeError()}.");
+        }
+    }
+
     /// <summary>The native value, or null.</summary>
     public static string? Get(string name)
     {
@@ -32,6 +48,9 @@ internal static class NativeEnvironment
 
     [DllImport("libc", EntryPoint = "setenv", SetLastError = true)]
     private static extern int setenv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
+
+    [DllImport("libc", EntryPoint = "unsetenv", SetLastError = true)]
+    private static extern int unsetenv([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
 
     [DllImport("libc", EntryPoint = "getenv")]
     private static extern IntPtr getenv([MarshalAs(UnmanagedType.LPUTF8Str)] string name);
