@@ -53,6 +53,9 @@ internal static class TestBudget
         ("gatec sample --import: correlation of the example's Dirichlet3 (CLT)", 1, Alpha),
         ("mutation power: law check controls and detections at derived sizes, 6 families (KS)", MutationPowerTests.DerivedSizeChecks, MutationPowerTests.Level),
         ("mutation power: the full suite's own law checks catch a parameter x 1.05, 6 families", MutationPowerTests.SuiteChecks, MutationPowerTests.Level),
+        ("gatec validate --cell: the five stochastic stdlib cells against their inferred laws, quick size (budget per run)", 5, Cells.CellLawValidationTests.PerRun),
+        ("gatec validate --cell power: doubled Gamma shapes caught (DKW bound computed in the test)", 1, Cells.CellLawValidationTests.PowerMiss),
+        ("gatec validate --cell power: an evaluation step that samples caught (bound argued at the test)", 1, Cells.CellLawValidationTests.EvaluationPowerMiss),
     ];
 
     /// <summary>Sum over the items.</summary>

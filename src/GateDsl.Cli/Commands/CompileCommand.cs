@@ -69,7 +69,7 @@ internal static class CompileCommand
 
         if (!spec.CellNames.Contains(cellName))
         {
-            return DescribeCommand.UnknownCell(context, file, cellName, spec.Compilation.Cells);
+            return UnknownCell.Report(context, file, cellName, spec.Compilation.Cells.Select(c => c.Name).ToList());
         }
 
         var text = CSharpEmitter.Emit(spec, cellName, new CSharpEmitOptions { Namespace = ns });

@@ -33,8 +33,8 @@ internal sealed partial class CellLowerer
     // The law of each drawn name, per member, as the draw statement gives it (for priors).
     private readonly Dictionary<Symbol, IrLaw?[]> _drawLaws = new(ReferenceEqualityComparer.Instance);
 
-    // Values produced by a registered standard-library law: the law and the component.
-    private readonly Dictionary<int, (IrLaw Law, int Component)> _registered = new();
+    // Values produced by a registered standard-library law: the law, the component and the call.
+    private readonly Dictionary<int, RegisteredValue> _registered = new();
 
     private CellLowerer(BoundCell cell, ImmutableHashSet<SourceText> standardSources, IReadOnlyDictionary<ParameterSymbol, double> hyperParameters, DiagnosticBag diagnostics)
     {

@@ -26,7 +26,7 @@ internal static class EvaluationProgram
             return (training, gates.Select(g => g.IsStochastic ? GateEvaluation.Sampled : GateEvaluation.Deterministic).ToArray());
         }
 
-        var analysis = new LawInference(IrRewriter.ToBuilder(training), new Dictionary<int, (IrLaw, int)>());
+        var analysis = new LawInference(IrRewriter.ToBuilder(training), new Dictionary<int, RegisteredValue>());
         var slots = training.Slots.All.ToArray();
         var target = new IrBuilder();
         var map = new int[training.Nodes.Length];

@@ -27,10 +27,10 @@ namespace GateDsl.Compiler.Lowering;
 internal sealed class LawInference
 {
     private readonly IrBuilder _builder;
-    private readonly IReadOnlyDictionary<int, (IrLaw Law, int Component)> _registered;
+    private readonly IReadOnlyDictionary<int, RegisteredValue> _registered;
     private readonly Dictionary<int, bool> _random = new();
 
-    public LawInference(IrBuilder builder, IReadOnlyDictionary<int, (IrLaw Law, int Component)> registered)
+    public LawInference(IrBuilder builder, IReadOnlyDictionary<int, RegisteredValue> registered)
     {
         _builder = builder;
         _registered = registered;
@@ -98,7 +98,7 @@ internal sealed class LawInference
     private (IrLaw Law, int InputComponent)? Joint(int input, int forget)
     {
         if (_registered.TryGetValue(input, out var a) && _registered.TryGetValue(forget, out var b)
-            && a.Law.IsJoint && a.Law == b.Law && a.Component != b.Component)
+            && a.Law.IsJoint && a.Call == b.Call && a.Component != b.Component)
         {
             return (a.Law, a.Component);
         }

@@ -1,4 +1,4 @@
-namespace GateDsl.Language.Model;
+namespace GateDsl.Compiler.Description;
 
 /// <summary>One primitive draw of a cell after distributions are inlined.</summary>
 /// <param name="Name">Its name as written, qualified where it comes from an inlined distribution (e.g. <c>i.u</c>).</param>
