@@ -1,7 +1,7 @@
 using GateDsl.Training.Cores;
 using GateDsl.Training.Model;
 using GateDsl.Training.Tasks;
-using GateDsl.Training.Training;
+using GateDsl.Training.Runs;
 
 namespace GateDsl.Training.Tests;
 

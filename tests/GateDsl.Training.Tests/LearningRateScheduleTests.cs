@@ -1,4 +1,4 @@
-using GateDsl.Training.Training;
+using GateDsl.Training.Runs;
 
 namespace GateDsl.Training.Tests;
 

@@ -1,5 +1,5 @@
 using GateDsl.Training.Tasks;
-using GateDsl.Training.Training;
+using GateDsl.Training.Runs;
 
 namespace GateDsl.Training.Tests;
 

@@ -1,6 +1,6 @@
 using GateDsl.Training.Cores;
 using GateDsl.Training.Tasks;
-using GateDsl.Training.Training;
+using GateDsl.Training.Runs;
 
 namespace GateDsl.Training.Tests;
 

@@ -1,6 +1,6 @@
 using GateDsl.Training.Data;
 using GateDsl.Training.Tasks;
-using GateDsl.Training.Training;
+using GateDsl.Training.Runs;
 using Xunit.Abstractions;
 
 namespace GateDsl.Training.Tests;

@@ -1,4 +1,4 @@
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>Sums over the training batches of the current epoch, kept in checkpoints so an interrupted epoch resumes exactly.</summary>
 internal sealed class EpochProgress

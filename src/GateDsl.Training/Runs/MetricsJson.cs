@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>How metrics.json, compare.json and checkpoint metadata are written: camelCase, indented, enums as strings.</summary>
 public static class MetricsJson

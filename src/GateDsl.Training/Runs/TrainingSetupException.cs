@@ -1,4 +1,4 @@
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>A run that cannot start as asked (bad settings, <c>--resume</c> without or against a checkpoint): a usage error.</summary>
 public sealed class TrainingSetupException : Exception

@@ -1,4 +1,4 @@
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>How a training session ended and what it wrote.</summary>
 /// <param name="Status">Completed, interrupted or diverged.</param>

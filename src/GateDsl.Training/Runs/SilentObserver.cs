@@ -1,4 +1,4 @@
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>An observer that ignores everything (tests, and runs whose progress nobody watches).</summary>
 public sealed class SilentObserver : ITrainingObserver

@@ -1,4 +1,4 @@
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>
 /// Scores of a model on one part, per scored item (a predicted frame, a sequence or a recalled

@@ -3,7 +3,7 @@ using System.Text.Json;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>
 /// A training checkpoint: one zip file with meta.json (<see cref="CheckpointState"/>: cell, spec hash,

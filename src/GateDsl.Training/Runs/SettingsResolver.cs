@@ -2,7 +2,7 @@ using System.Globalization;
 using GateDsl.Training.Cores;
 using GateDsl.Training.Tasks;
 
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>Fills a request's missing settings from the checkpoint (when resuming) or the task's defaults, and checks them.</summary>
 internal static class SettingsResolver

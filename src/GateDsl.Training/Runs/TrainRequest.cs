@@ -2,7 +2,7 @@ using GateDsl.Training.Cores;
 using GateDsl.Training.Data;
 using GateDsl.Training.Tasks;
 
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>
 /// What <c>gatec train</c> asks for. Settings left null take the task's defaults (or, with

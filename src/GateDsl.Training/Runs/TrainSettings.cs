@@ -1,6 +1,6 @@
 using GateDsl.Training.Cores;
 
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>The settings of a run after defaults are filled in; a checkpoint stores them and <c>--resume</c> checks them.</summary>
 /// <param name="Task">The task, <c>name</c> or <c>name:variant</c>.</param>

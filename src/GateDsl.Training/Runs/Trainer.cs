@@ -8,7 +8,7 @@ using GateDsl.Training.Tasks;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>
 /// Trains a cell on a task (PAPER.md's recipe): Adam, gradient-norm clipping, the learning rate divided

@@ -1,4 +1,4 @@
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>What a run is about to do, for the display's header.</summary>
 /// <param name="Cell">The cell.</param>

@@ -1,4 +1,4 @@
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>Receives a run's progress; the CLI draws it live on a terminal and as plain lines otherwise.</summary>
 public interface ITrainingObserver

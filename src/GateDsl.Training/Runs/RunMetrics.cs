@@ -1,4 +1,4 @@
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>
 /// Everything metrics.json holds about a run: what was run (command, cell, spec hash, versions,

@@ -1,4 +1,4 @@
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>One epoch of a run, as metrics.json stores it.</summary>
 /// <param name="Epoch">1-based epoch number.</param>

@@ -1,4 +1,4 @@
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>
 /// PAPER.md's schedule: after epoch 10, when the validation loss exceeds the largest of the three

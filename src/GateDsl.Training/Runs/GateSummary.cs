@@ -1,4 +1,4 @@
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>
 /// Input and forget gate values of the first layer on the test part at the best checkpoint (evaluation

@@ -1,6 +1,6 @@
 using GateDsl.Training.Cores;
 
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>The metadata of a checkpoint (meta.json inside the file): what model it holds and where training stands.</summary>
 internal sealed class CheckpointState

@@ -1,4 +1,4 @@
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>A checkpoint that cannot be used: missing, truncated, corrupt, or made for another cell, spec or task.</summary>
 public sealed class CheckpointException : Exception

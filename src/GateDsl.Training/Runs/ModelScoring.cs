@@ -5,7 +5,7 @@ using GateDsl.Training.Tasks;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>Scores a model on a part, records its gates, and measures the gradients reaching its gate pre-activations.</summary>
 internal static class ModelScoring

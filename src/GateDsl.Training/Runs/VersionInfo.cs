@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>The versions a run records in metrics.json, so a result can be traced to its software.</summary>
 internal static class VersionInfo

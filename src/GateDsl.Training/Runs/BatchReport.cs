@@ -1,4 +1,4 @@
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>Progress after one training batch.</summary>
 /// <param name="Epoch">1-based epoch.</param>

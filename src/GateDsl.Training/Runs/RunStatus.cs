@@ -1,4 +1,4 @@
-namespace GateDsl.Training.Training;
+namespace GateDsl.Training.Runs;
 
 /// <summary>How a run ended.</summary>
 public enum RunStatus
