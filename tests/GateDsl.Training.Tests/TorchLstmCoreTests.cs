@@ -44,7 +44,7 @@ public sealed class TorchLstmCoreTests
         result.Output.masked_fill(mask.logical_not().unsqueeze(2), 0).sum().backward();
 
         var gradients = probe.MeanAbsoluteGradients();
-        Assert.Equal(["f", "g", "i", "o"], gradients.Keys.Order());
+        Assert.Equal(["candidate", "f", "i", "o"], gradients.Keys.Order());
         Assert.All(gradients.Values, g => Assert.True(g > 0));
         Assert.Equal(8 * 5, probe.Values[0].I.Count);
     }

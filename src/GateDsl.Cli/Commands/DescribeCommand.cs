@@ -133,7 +133,7 @@ internal static class DescribeCommand
         }
     }
 
-    private static int UnknownCell(CliContext context, string file, string name, IReadOnlyList<CellSummary> cells)
+    internal static int UnknownCell(CliContext context, string file, string name, IReadOnlyList<CellSummary> cells)
     {
         if (cells.Count == 0)
         {

@@ -10,12 +10,12 @@ namespace GateDsl.Training.Cores;
 /// only cells equal to it). Its fast path ignores the mask: padding sits at the end, so outputs on real
 /// steps are exact, but <see cref="CoreResult.Final"/> is the state after the last padded step. With a
 /// <see cref="GateProbe"/> it runs a per-step loop over the same weights (PyTorch's gate order i, f, g, o)
-/// to expose gate values and pre-activation gradients.
+/// to expose gate values and pre-activation gradients (heads named i, f, candidate, o).
 /// </summary>
 internal sealed class TorchLstmCore : nn.Module, IRecurrentCore
 {
-    /// <summary>PyTorch's order of the four blocks of an LSTM's fused weight.</summary>
-    public static readonly IReadOnlyList<string> HeadNames = ["i", "f", "g", "o"];
+    /// <summary>The four blocks of an LSTM's fused weight in PyTorch's order (i, f, g, o), named as the language names them.</summary>
+    public static readonly IReadOnlyList<string> HeadNames = ["i", "f", "candidate", "o"];
 
     private readonly ModuleList<LSTM> layers;
     private readonly double dropout;

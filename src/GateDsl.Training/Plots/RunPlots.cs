@@ -7,7 +7,8 @@ namespace GateDsl.Training.Plots;
 /// The PNG plots of one run, drawn from its metrics with ScottPlot: curves.png (loss and metric per
 /// epoch, train and valid), gates.png (histograms of the first layer's input and forget gates on the
 /// test part at the best checkpoint), gates-joint.png (their joint density and correlation) and
-/// gate-gradients.png (mean |dLoss/dz| at each head's pre-activation per epoch). Plots whose data the
+/// gate-gradients.png (mean |dLoss/dz| at each gate head's pre-activation per epoch; the
+/// candidate's head is left out). Plots whose data the
 /// core did not report are not written.
 /// </summary>
 public static class RunPlots
@@ -99,7 +100,8 @@ public static class RunPlots
     private static Plot GradientPlot(RunMetrics metrics, string title)
     {
         var plot = new Plot();
-        var heads = metrics.Epochs.SelectMany(e => e.GateGradients.Keys).Distinct(StringComparer.Ordinal).ToList();
+        // The candidate's head is not a gate and its gradient dwarfs theirs: the plot is about the gates.
+        var heads = metrics.Epochs.SelectMany(e => e.GateGradients.Keys).Distinct(StringComparer.Ordinal).Where(h => h != "candidate").ToList();
         foreach (var head in heads)
         {
             var withHead = metrics.Epochs.Where(e => e.GateGradients.ContainsKey(head)).ToList();
