@@ -7,8 +7,11 @@ namespace GateDsl.Training.Runs;
 /// </summary>
 public sealed class RunMetrics
 {
-    /// <summary>The command line that started the run (or the last <c>--resume</c>).</summary>
+    /// <summary>The command line that started the run.</summary>
     public string Command { get; set; } = string.Empty;
+
+    /// <summary>The command lines that continued it with <c>--resume</c>, in order.</summary>
+    public List<string> ResumedBy { get; set; } = new();
 
     /// <summary>The cell trained.</summary>
     public string Cell { get; set; } = string.Empty;

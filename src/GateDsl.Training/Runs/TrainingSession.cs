@@ -62,7 +62,15 @@ internal sealed class TrainingSession : IDisposable
             metrics = new RunMetrics();
         }
 
-        metrics.Command = request.CommandLine;
+        if (resumed is null)
+        {
+            metrics.Command = request.CommandLine;
+        }
+        else
+        {
+            metrics.ResumedBy.Add(request.CommandLine);
+        }
+
         metrics.Cell = request.Cell.CellName;
         metrics.Implementation = request.Cell.Factory.Implementation;
         metrics.SpecFile = Path.GetFullPath(request.Cell.SpecPath);
