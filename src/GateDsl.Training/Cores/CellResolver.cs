@@ -1,4 +1,4 @@
-using GateDsl.Language;
+using GateDsl.Compiler;
 using GateDsl.Language.Model;
 
 namespace GateDsl.Training.Cores;

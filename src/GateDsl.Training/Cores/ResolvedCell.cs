@@ -1,4 +1,4 @@
-using GateDsl.Language;
+using GateDsl.Compiler;
 using GateDsl.Language.Model;
 
 namespace GateDsl.Training.Cores;
@@ -18,7 +18,7 @@ public sealed class ResolvedCell
         Problem = problem;
         Message = message;
         Factory = factory;
-        SpecHash = Cores.SpecHash.Of(compilation);
+        SpecHash = compilation.SpecHash;
     }
 
     /// <summary>The spec file as given.</summary>
@@ -39,7 +39,7 @@ public sealed class ResolvedCell
     /// <summary>One line explaining <see cref="Problem"/> (empty when there is none).</summary>
     public string Message { get; }
 
-    /// <summary>The spec's <see cref="Cores.SpecHash"/>.</summary>
+    /// <summary>The spec's hash (<see cref="Compiler.SpecHash"/>: SHA-256 of its canonical text and its imports'), as checkpoints record it.</summary>
     public string SpecHash { get; }
 
     /// <summary>What runs the cell ("TorchSharp nn.LSTM (interim baseline ...)"), or null when it cannot be trained.</summary>

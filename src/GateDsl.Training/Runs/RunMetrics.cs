@@ -22,7 +22,7 @@ public sealed class RunMetrics
     /// <summary>The spec file, as an absolute path.</summary>
     public string SpecFile { get; set; } = string.Empty;
 
-    /// <summary>The spec hash (<see cref="Cores.SpecHash"/>).</summary>
+    /// <summary>The spec hash (<see cref="Compiler.SpecHash"/>).</summary>
     public string SpecHash { get; set; } = string.Empty;
 
     /// <summary>Where the data came from and how it was split.</summary>
