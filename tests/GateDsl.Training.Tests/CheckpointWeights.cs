@@ -1,7 +1,7 @@
 using GateDsl.Training.Cores;
 using GateDsl.Training.Model;
-using GateDsl.Training.Tasks;
 using GateDsl.Training.Runs;
+using GateDsl.Training.Tasks;
 
 namespace GateDsl.Training.Tests;
 
@@ -12,7 +12,8 @@ internal static class CheckpointWeights
     {
         var state = Checkpoint.ReadState(path);
         var settings = state.Settings!;
-        using var model = new SequenceModel(task, new TorchLstmCore(state.Cell, task.InputSize, settings.HiddenSize, settings.Layers, settings.Dropout, settings.DropoutKind));
+        var factory = CellResolver.Resolve(state.SpecFile, state.Cell).Factory!;
+        using var model = new SequenceModel(task, factory.Create(task.InputSize, settings.HiddenSize, settings.Layers, settings.Dropout, settings.DropoutKind));
         Checkpoint.LoadModel(path, model);
         return model.named_parameters().ToDictionary(p => p.name, p => p.parameter.data<float>().ToArray());
     }

@@ -1,3 +1,5 @@
+using GateDsl.Compiler.Backends.TorchSharp;
+using GateDsl.Training.Cores;
 using GateDsl.Training.Tasks;
 using GateDsl.Training.Runs;
 
@@ -12,21 +14,24 @@ public sealed class ResumeTests
 {
     private static readonly GeneratedSizes Sizes = new(256, 64, 64);
 
-    [Fact]
-    public void Interrupted_in_mid_epoch_and_resumed_equals_uninterrupted()
+    [Theory]
+    [InlineData("LSTM")]
+    [InlineData("BBetaLSTM5GPrior")] // Gamma draws, a prior KL, and locked dropout between two layers
+    public void Interrupted_in_mid_epoch_and_resumed_equals_uninterrupted(string cell)
     {
         using var folder = new TempDirectory();
-        var reference = Trainer.Run(Request(folder.Combine("reference"), epochs: 3), SilentObserver.Instance);
+        var reference = Trainer.Run(Request(folder.Combine("reference"), epochs: 3, cell), SilentObserver.Instance);
 
         using var cancel = new CancellationTokenSource();
         var stopper = new CancelAt(epoch: 2, batch: 5, cancel);
-        var first = Trainer.Run(Request(folder.Combine("resumed"), epochs: 3), stopper, cancel.Token);
+        var first = Trainer.Run(Request(folder.Combine("resumed"), epochs: 3, cell), stopper, cancel.Token);
         Assert.Equal(RunStatus.Interrupted, first.Status);
         Assert.Contains("interrupted at epoch 2, batch 5 of 8", first.Message);
         Assert.Contains("--resume", first.Message);
-        var resumed = Trainer.Run(Request(folder.Combine("resumed"), epochs: null) with { Resume = true }, SilentObserver.Instance);
+        var resumed = Trainer.Run(Request(folder.Combine("resumed"), epochs: null, cell) with { Resume = true }, SilentObserver.Instance);
 
         AssertSameRun(reference, resumed, folder.Combine("reference"), folder.Combine("resumed"));
+        Assert.Equal(cell != "LSTM", reference.Metrics.Epochs[0].Train.Kl > 0);
     }
 
     [Fact]
@@ -65,8 +70,9 @@ public sealed class ResumeTests
         Assert.Contains("already holds a run: continue it with --resume, or choose another --out", error.Message);
     }
 
-    private static TrainRequest Request(string folder, int? epochs) =>
-        Runs.Request(new AddingTask(6, Sizes), folder, epochs ?? 0, hidden: 12, batch: 32, seed: 42) with { Epochs = epochs };
+    private static TrainRequest Request(string folder, int? epochs, string cell = "LSTM") =>
+        Runs.Request(new AddingTask(6, Sizes), folder, epochs ?? 0, hidden: 12, batch: 32, seed: 42, cell: CellResolver.Resolve(RepoPaths.Stdlib("cells.gate"), cell))
+        with { Epochs = epochs, Layers = cell == "LSTM" ? null : 2, Dropout = cell == "LSTM" ? null : 0.3, DropoutKind = cell == "LSTM" ? null : DropoutKind.Locked };
 
     private static void AssertSameRun(TrainingOutcome expected, TrainingOutcome actual, string expectedFolder, string actualFolder)
     {

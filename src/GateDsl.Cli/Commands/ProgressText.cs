@@ -1,3 +1,4 @@
+using GateDsl.Compiler.Backends.TorchSharp;
 using System.Globalization;
 using GateDsl.Training.Runs;
 using GateDsl.Training.Tasks;

@@ -1,3 +1,4 @@
+using GateDsl.Compiler.Backends.TorchSharp;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;

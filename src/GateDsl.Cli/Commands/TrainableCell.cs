@@ -8,7 +8,7 @@ internal static class TrainableCell
 {
     /// <summary>
     /// The resolved cell, or null after reporting: a missing file or unknown cell (exit 2, with the
-    /// closest name), a spec with errors (its diagnostics, exit 1), a cell nothing can run yet (exit 2).
+    /// closest name), a spec with errors (its diagnostics, exit 1).
     /// </summary>
     public static ResolvedCell? Resolve(CliContext context, string file, string cellName, out int exitCode)
     {
@@ -29,9 +29,6 @@ internal static class TrainableCell
                 return null;
             case CellProblem.UnknownCell:
                 exitCode = DescribeCommand.UnknownCell(context, file, cellName, resolved.Compilation.Cells);
-                return null;
-            case CellProblem.NotTrainableYet:
-                exitCode = context.UsageError(resolved.Message);
                 return null;
             default:
                 return resolved;

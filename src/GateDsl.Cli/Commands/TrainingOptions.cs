@@ -1,3 +1,4 @@
+using GateDsl.Compiler.Backends.TorchSharp;
 using System.CommandLine;
 using GateDsl.Training.Cores;
 using GateDsl.Training.Runs;
@@ -62,9 +63,9 @@ internal sealed class TrainingOptions
             case null:
                 return null;
             case "plain":
-                return Training.Cores.DropoutKind.Plain;
+                return Compiler.Backends.TorchSharp.DropoutKind.Plain;
             case "locked":
-                return Training.Cores.DropoutKind.Locked;
+                return Compiler.Backends.TorchSharp.DropoutKind.Locked;
             default:
                 problem = $"--dropout-kind must be plain or locked (got '{text}')";
                 return null;

@@ -11,7 +11,4 @@ public enum CellProblem
 
     /// <summary>The spec defines no cell of that name.</summary>
     UnknownCell,
-
-    /// <summary>The cell is valid but nothing can run it yet (compiled cells are not merged).</summary>
-    NotTrainableYet,
 }

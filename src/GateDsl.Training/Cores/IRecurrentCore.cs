@@ -5,8 +5,8 @@ namespace GateDsl.Training.Cores;
 /// <summary>
 /// The seam between the trainer and a recurrent layer, shaped like the compiled layer of issue 7
 /// (<c>spec.CreateLayer(cell, I, H, layers, dropout)</c>, <c>forward(input, mask, state)</c> giving
-/// output, final states and KL). Today it has one implementation, the interim baseline
-/// <see cref="TorchLstmCore"/>; the compiled layer plugs in as a second adapter.
+/// output, final states and KL). <see cref="CompiledLayerCore"/> adapts the compiled layer; tests
+/// wrap it to inject failures.
 /// </summary>
 internal interface IRecurrentCore : IDisposable
 {

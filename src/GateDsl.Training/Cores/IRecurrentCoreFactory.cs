@@ -1,3 +1,5 @@
+using GateDsl.Compiler.Backends.TorchSharp;
+
 namespace GateDsl.Training.Cores;
 
 /// <summary>Makes cores of one cell at any size, and counts their parameters without making them (for parameter matching).</summary>

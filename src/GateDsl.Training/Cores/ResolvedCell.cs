@@ -42,7 +42,7 @@ public sealed class ResolvedCell
     /// <summary>The spec's hash (<see cref="Compiler.SpecHash"/>: SHA-256 of its canonical text and its imports'), as checkpoints record it.</summary>
     public string SpecHash { get; }
 
-    /// <summary>What runs the cell ("TorchSharp nn.LSTM (interim baseline ...)"), or null when it cannot be trained.</summary>
+    /// <summary>What runs the cell ("compiled cell (generic path)", ...), or null when it cannot be trained.</summary>
     public string? Implementation => Factory?.Implementation;
 
     internal IRecurrentCoreFactory? Factory { get; }

@@ -1,3 +1,4 @@
+using GateDsl.Compiler.Backends.TorchSharp;
 using GateDsl.Training.Cores;
 
 namespace GateDsl.Training.Runs;
@@ -43,6 +44,4 @@ internal sealed class CheckpointState
 
     /// <summary>Whether this checkpoint holds the best-validation weights (best.ckpt) or the latest (last.ckpt).</summary>
     public bool IsBest { get; set; }
-
-    public DropoutKind DropoutKind => Settings?.DropoutKind ?? DropoutKind.Plain;
 }

@@ -1,3 +1,4 @@
+using GateDsl.Compiler.Backends.TorchSharp;
 using System.Globalization;
 using GateDsl.Training.Cores;
 using GateDsl.Training.Tasks;

@@ -1,3 +1,4 @@
+using GateDsl.Compiler.Backends.TorchSharp;
 using GateDsl.Training.Cores;
 using GateDsl.Training.Data;
 using GateDsl.Training.Tasks;

@@ -1,3 +1,4 @@
+using GateDsl.Compiler.Backends.TorchSharp;
 using GateDsl.Training.Cores;
 
 namespace GateDsl.Training.Runs;

@@ -1,3 +1,4 @@
+using GateDsl.Compiler.Backends.TorchSharp;
 using System.Diagnostics;
 using System.Globalization;
 using GateDsl.Training.Cores;
