@@ -16,7 +16,7 @@ public sealed class RunMetrics
     /// <summary>The cell trained.</summary>
     public string Cell { get; set; } = string.Empty;
 
-    /// <summary>What computed the cell (the interim nn.LSTM baseline, or the compiled layer).</summary>
+    /// <summary>What computed the cell ("compiled cell (generic path)", or the fused kernel for the standard LSTM).</summary>
     public string Implementation { get; set; } = string.Empty;
 
     /// <summary>The spec file, as an absolute path.</summary>

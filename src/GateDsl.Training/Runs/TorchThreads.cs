@@ -3,7 +3,7 @@ namespace GateDsl.Training.Runs;
 /// <summary>
 /// libtorch's intra-op threads for training. The default is one: the recurrent models here are small,
 /// and libtorch's own default (one busy-waiting OpenMP thread per core) made an MNIST epoch of the
-/// interim nn.LSTM take 116 s instead of 12 s on the shared 2-core machine (docs/training.md). The
+/// nn.LSTM take 116 s instead of 12 s on the shared 2-core machine (docs/training.md). The
 /// setting is process-wide; <c>--threads</c> changes it.
 /// </summary>
 public static class TorchThreads
