@@ -36,6 +36,7 @@ public static class GatecApp
                 SampleCommand.Create(context),
                 ValidateCommand.Create(context),
             };
+            TrainingCommands.Register(root, context);
 
             var result = root.Parse(args);
             if (result.Errors.Count > 0 && result.Action is not { ClearsParseErrors: true })
