@@ -141,10 +141,10 @@ public sealed class BivariateBeta : JointDistribution
         return scope.MoveToOuter(Precision.NarrowLogDensity(lp, open, DType));
     }
 
-    /// <summary>E[XY] per batch element, exact (series, see <see cref="OlkinLiuMoments"/>), in double on the CPU.</summary>
+    /// <summary>E[XY] per batch element, in double on the CPU (see <see cref="OlkinLiuMoments"/> for the methods, their accuracy, and the shapes where it is NaN).</summary>
     public Tensor ExpectedProduct() => OlkinLiuMoments.Map(this, OlkinLiuMoments.ExpectedProduct);
 
-    /// <summary>Exact Pearson correlation per batch element, from <see cref="ExpectedProduct"/> and the Beta marginals.</summary>
+    /// <summary>Pearson correlation per batch element, from the covariance and the Beta marginals (see <see cref="OlkinLiuMoments"/>; NaN where not computed).</summary>
     public override Tensor Correlation() => OlkinLiuMoments.Map(this, OlkinLiuMoments.Correlation);
 
     /// <summary>log B(a, b, c) = lgamma(a) + lgamma(b) + lgamma(c) - lgamma(a + b + c).</summary>

@@ -41,16 +41,19 @@ internal static class LogGammaDifferences
     }
 
     /// <summary>lgamma(x + 2h) - 2 lgamma(x + h) + lgamma(x) &gt;= 0 for x &gt;= 1, x + 2h &gt; 0, x + h &gt; 0.</summary>
-    public static Tensor SecondDifference(Tensor x, Tensor h)
-        => Blend(x, h, 16.0,
-            (xs, hs) => Taylor(xs, hs, 0, 2, k => Math.Pow(2, k) - 2),
-            (xd, hd) => (xd + 2.0 * hd).lgamma() - 2.0 * (xd + hd).lgamma() + xd.lgamma());
+    public static Tensor SecondDifference(Tensor x, Tensor h) => SecondDifferenceOfDerivative(0, x, h);
 
-    /// <summary>psi(x + 2h) - 2 psi(x + h) + psi(x) for x &gt;= 1, x + h &gt; 0, x + 2h &gt; 0.</summary>
-    public static Tensor DigammaSecondDifference(Tensor x, Tensor h)
-        => Blend(x, h, 16.0,
-            (xs, hs) => Taylor(xs, hs, 1, 2, k => Math.Pow(2, k) - 2),
-            (xd, hd) => (xd + 2.0 * hd).digamma() - 2.0 * (xd + hd).digamma() + xd.digamma());
+    /// <summary>
+    /// The second difference f(x + 2h) - 2 f(x + h) + f(x) of the order-th derivative of lgamma (order 0:
+    /// lgamma, 1: digamma, 2: trigamma, ...), for x &gt;= 1, x + h &gt; 0, x + 2h &gt; 0.
+    /// </summary>
+    public static Tensor SecondDifferenceOfDerivative(int order, Tensor x, Tensor h)
+    {
+        Tensor F(Tensor y) => order == 0 ? y.lgamma() : SpecialFunctions.Polygamma(order - 1, y);
+        return Blend(x, h, 16.0,
+            (xs, hs) => Taylor(xs, hs, order, 2, k => Math.Pow(2, k) - 2),
+            (xd, hd) => F(xd + 2.0 * hd) - 2.0 * F(xd + hd) + F(xd));
+    }
 
     /// <summary>
     /// sum_{k=first..Terms} psi^(k-1+order)(x) h^k c(k) / k!: the Taylor series of the order-th derivative
