@@ -8,18 +8,27 @@ namespace GateDsl.Reference;
 /// </summary>
 internal sealed class IntegrationDomain
 {
-    // Mass outside the kept range is below exp(-Cutoff) relative to the peak (times the width). Not 46:
-    // a small moment can live in the tails (RelaxedBernoulli(3, -40) has variance 2.5e-12, much of it
-    // from noise beyond 40 where the logistic density is e^-40), so the cut is set for that, not for the mass.
-    private const double Cutoff = 100.0;
+    /// <summary>
+    /// Default cut: mass outside the kept range is below exp(-46) relative to the peak (times the width).
+    /// Integrals whose result may be far smaller than the mass (the variance of a law that barely moves,
+    /// built in the tails of its noise: RelaxedBernoulli(3, -40) has variance 2.5e-12, much of it from
+    /// noise beyond 40 where the logistic density is e^-40) pass <see cref="TailCutoff"/>.
+    /// </summary>
+    public const double DefaultCutoff = 46.0;
+
+    /// <summary>Cut for integrals made of the tails: exp(-100) = 4e-44.</summary>
+    public const double TailCutoff = 100.0;
+
+    private readonly double _cutoff;
 
     private readonly IReferenceDistribution _d;
     private readonly double _center;
     private readonly double _scale;
 
-    public IntegrationDomain(IReferenceDistribution distribution)
+    public IntegrationDomain(IReferenceDistribution distribution, double cutoff = DefaultCutoff)
     {
         _d = distribution;
+        _cutoff = cutoff;
         if (distribution.Support == SupportKind.Real)
         {
             // Real-line laws must have closed-form moments: they set the scale of the scan.
@@ -108,7 +117,7 @@ internal sealed class IntegrationDomain
             }
         }
 
-        double threshold = g[best] - Cutoff;
+        double threshold = g[best] - _cutoff;
         int first = best;
         int last = best;
         for (int i = 0; i < g.Length; i++)

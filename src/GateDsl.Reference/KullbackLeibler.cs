@@ -92,12 +92,12 @@ public static class KullbackLeibler
         {
             double lambda = 1 / (1 + Math.Max(0, -Math.Log(a)));
             var carrier = new GammaReference(1, lambda);
-            double correction = Quadrature.Expectation(carrier, w => (LogOneMinusKumaraswamy(w, a) + w + Math.Log(a)) * Math.Exp(lambda * w) / lambda);
+            double correction = Quadrature.TailExpectation(carrier, w => (LogOneMinusKumaraswamy(w, a) + w + Math.Log(a)) * Math.Exp(lambda * w) / lambda);
             expectedLog1mX = -1 / b - Math.Log(a) + b * correction;
         }
         else
         {
-            expectedLog1mX = Quadrature.Expectation(new GammaReference(1, b), w => LogOneMinusKumaraswamy(w, a));
+            expectedLog1mX = Quadrature.TailExpectation(new GammaReference(1, b), w => LogOneMinusKumaraswamy(w, a));
         }
 
         double harmonic = Constants.EulerMascheroni + SpecialFunctions.DiGamma(b + 1);

@@ -125,8 +125,8 @@ public sealed class KumaraswamyReference : IReferenceDistribution, IUnitInterval
             double lambda = 1 / (1 + Math.Max(0, -Math.Log(A)));
             var carrier = new GammaReference(1, lambda);
             double Complement(double v) => -Numerics.Expm1(Numerics.Log1mExp(-v) / A);
-            double first = B * Quadrature.Expectation(carrier, v => Complement(v) * Math.Exp(lambda * v) / lambda);
-            double second = B * Quadrature.Expectation(carrier, v => Complement(v) * Complement(v) * Math.Exp(lambda * v) / lambda);
+            double first = B * Quadrature.TailExpectation(carrier, v => Complement(v) * Math.Exp(lambda * v) / lambda);
+            double second = B * Quadrature.TailExpectation(carrier, v => Complement(v) * Complement(v) * Math.Exp(lambda * v) / lambda);
             return (1 - first, second - first * first);
         }
 
@@ -139,8 +139,8 @@ public sealed class KumaraswamyReference : IReferenceDistribution, IUnitInterval
             return nearOne ? -Numerics.Expm1(logX) : Math.Exp(logX);
         }
 
-        double mean = Quadrature.Expectation(w, Y);
-        double variance = Quadrature.Expectation(w, v =>
+        double mean = Quadrature.TailExpectation(w, Y);
+        double variance = Quadrature.TailExpectation(w, v =>
         {
             double d = Y(v) - mean;
             return d * d;

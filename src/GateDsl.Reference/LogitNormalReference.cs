@@ -35,14 +35,14 @@ public sealed class LogitNormalReference : IReferenceDistribution, IUnitInterval
                 // Reflected to mu <= 0 (X and 1 - X have one variance), where E[X^2] - E[X]^2 does not cancel.
                 double mu = -Math.Abs(Mu);
                 var l = new LogisticReference(0, 1);
-                double first = Quadrature.Expectation(l, v => Normal.CDF(0, 1, (mu - v) / Sigma));
-                double second = Quadrature.Expectation(l, v => 2 * Numerics.Sigmoid(v) * Normal.CDF(0, 1, (mu - v) / Sigma));
+                double first = Quadrature.TailExpectation(l, v => Normal.CDF(0, 1, (mu - v) / Sigma));
+                double second = Quadrature.TailExpectation(l, v => 2 * Numerics.Sigmoid(v) * Normal.CDF(0, 1, (mu - v) / Sigma));
                 return (Mu > 0 ? 1 - first : first, second - first * first);
             }
 
             var n = new NormalReference(0, 1);
-            double shift = Quadrature.Expectation(n, z => Numerics.SigmoidDifference(Mu, Sigma * z));
-            double variance = Quadrature.Expectation(n, z =>
+            double shift = Quadrature.TailExpectation(n, z => Numerics.SigmoidDifference(Mu, Sigma * z));
+            double variance = Quadrature.TailExpectation(n, z =>
             {
                 double d = Numerics.SigmoidDifference(Mu, Sigma * z) - shift;
                 return d * d;

@@ -30,14 +30,14 @@ public sealed class RelaxedBernoulliReference : IReferenceDistribution, IUnitInt
             if (Temperature < 1)
             {
                 double lg = -Math.Abs(Logits);
-                double first = Quadrature.Expectation(noise, l => Numerics.Sigmoid(lg + Temperature * l));
-                double second = Quadrature.Expectation(noise, l => 2 * Numerics.Sigmoid(l) * Numerics.Sigmoid(lg - Temperature * l));
+                double first = Quadrature.TailExpectation(noise, l => Numerics.Sigmoid(lg + Temperature * l));
+                double second = Quadrature.TailExpectation(noise, l => 2 * Numerics.Sigmoid(l) * Numerics.Sigmoid(lg - Temperature * l));
                 return (Logits > 0 ? 1 - first : first, second - first * first);
             }
 
             double center = Numerics.Sigmoid(Logits / Temperature);
-            double shift = Quadrature.Expectation(noise, l => Numerics.SigmoidDifference(Logits / Temperature, l / Temperature));
-            double v = Quadrature.Expectation(noise, l =>
+            double shift = Quadrature.TailExpectation(noise, l => Numerics.SigmoidDifference(Logits / Temperature, l / Temperature));
+            double v = Quadrature.TailExpectation(noise, l =>
             {
                 double d = Numerics.SigmoidDifference(Logits / Temperature, l / Temperature) - shift;
                 return d * d;
