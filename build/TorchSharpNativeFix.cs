@@ -14,6 +14,8 @@
 //    replaced rather than edited through the link.
 //  * It only acts when the machine's libstdc++ lacks GLIBCXX_3.4.32 and every other version the
 //    library needs from libstdc++ is present; otherwise it reports one error that says what to do.
+//    With Force (output meant for other machines, such as a dotnet tool package) it marks the
+//    requirement weak without looking at this machine.
 //  * It is idempotent (an entry already marked weak is left alone) and keeps the file's timestamp,
 //    so MSBuild's incremental copy (same size and time) does not copy the original back next build.
 using System;
@@ -38,6 +40,12 @@ public sealed class GateDslPatchTorchSharpNative : Task
 
     /// <summary>Optional explicit libstdc++.so.6 to compare against instead of the one the loader would pick.</summary>
     public string LibStdCxxPath { get; set; } = "";
+
+    /// <summary>
+    /// Patch without looking at this machine's libstdc++: for output that will run on other machines
+    /// (a dotnet tool package). Marking the requirement weak is harmless where the version exists.
+    /// </summary>
+    public bool Force { get; set; }
 
     public override bool Execute()
     {
@@ -71,6 +79,17 @@ public sealed class GateDslPatchTorchSharpNative : Task
             return true;
         }
 
+        if (Force)
+        {
+            var marker = needs.FirstOrDefault(n => n.Name == WeakenableVersion);
+            if (marker == null)
+            {
+                Log.LogMessage(MessageImportance.Low, "TorchSharp native fix: {0} does not need {1}; nothing to do.", path, WeakenableVersion);
+                return true;
+            }
+            return MarkWeak(path, marker, "it will run on machines this build cannot inspect");
+        }
+
         var lib = string.IsNullOrEmpty(LibStdCxxPath) ? FindLibStdCxx(elf.Machine) : LibStdCxxPath;
         if (lib == null)
         {
@@ -97,7 +116,11 @@ public sealed class GateDslPatchTorchSharpNative : Task
             return false;
         }
 
-        var entry = missing[0];
+        return MarkWeak(path, missing[0], lib + " lacks it");
+    }
+
+    private bool MarkWeak(string path, VersionNeed entry, string reason)
+    {
         if ((entry.Flags & VerFlgWeak) != 0)
         {
             Log.LogMessage(MessageImportance.Low, "TorchSharp native fix: {0} already has {1} marked weak.", path, WeakenableVersion);
@@ -121,8 +144,8 @@ public sealed class GateDslPatchTorchSharpNative : Task
         File.Delete(path);
         File.Move(temp, path);
         Log.LogMessage(MessageImportance.High,
-            "TorchSharp native fix: marked {0} weak in {1} ({2} lacks it; the only symbol of that version is an unused marker).",
-            WeakenableVersion, path, lib);
+            "TorchSharp native fix: marked {0} weak in {1} ({2}; the only symbol of that version is an unused marker).",
+            WeakenableVersion, path, reason);
         return true;
     }
 

@@ -52,14 +52,9 @@ public sealed class DistributionEvaluator
     /// outside the autograd graph: one float64 tensor of shape [count] per value component.
     /// </summary>
     /// <exception cref="ArgumentException">The call has errors.</exception>
-    public IReadOnlyList<Tensor> Sample(DistributionCallCompilation call, long count)
+    public IReadOnlyList<Tensor> Sample(StandaloneCall call, long count)
     {
         ArgumentNullException.ThrowIfNull(call);
-        if (call.HasErrors || call.Distribution is null)
-        {
-            throw new ArgumentException("the call has errors; report its diagnostics instead of sampling it", nameof(call));
-        }
-
         return Sample(call.Distribution, call.Arguments, count);
     }
 

@@ -11,19 +11,16 @@ namespace GateDsl.Compiler;
 /// </summary>
 internal sealed class EvaluationScope
 {
-    private readonly Dictionary<string, Tensor> _arguments;
+    private readonly Dictionary<Symbol, Tensor> _arguments = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Symbol, Tensor[]> _values = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Creates the scope of a body called with <paramref name="arguments"/> (one per parameter).</summary>
     public EvaluationScope(BoundDistribution distribution, IReadOnlyList<Tensor> arguments, Device device)
     {
         Device = device;
-        // Parameter symbols are not kept on BoundDistribution, only their names; a body cannot
-        // redefine a parameter's name (the binder reports it), so the name identifies it.
-        _arguments = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        for (var i = 0; i < distribution.Parameters.Length; i++)
+        for (var i = 0; i < distribution.ParameterSymbols.Length; i++)
         {
-            _arguments[distribution.Parameters[i].Name] = arguments[i];
+            _arguments[distribution.ParameterSymbols[i]] = arguments[i];
         }
     }
 
@@ -39,7 +36,7 @@ internal sealed class EvaluationScope
     /// <summary>The value of a name: an argument, a constant, or a let or draw defined earlier.</summary>
     public Tensor Lookup(Symbol symbol) => symbol switch
     {
-        ParameterSymbol p => _arguments.TryGetValue(p.Name, out var argument) ? argument : throw Missing(symbol),
+        ParameterSymbol p => _arguments.TryGetValue(p, out var argument) ? argument : throw Missing(symbol),
         ConstSymbol { Value: { } value } => Constant(value),
         _ => _values.TryGetValue(symbol, out var members) && symbol.Family is null ? members[0] : throw Missing(symbol),
     };

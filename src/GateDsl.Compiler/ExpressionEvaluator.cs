@@ -39,13 +39,13 @@ internal static class ExpressionEvaluator
         };
     }
 
-    private static Tensor Function(string name, Tensor x) => name switch
+    private static Tensor Function(BuiltinFunction function, Tensor x) => function switch
     {
-        "softplus" => torch.nn.functional.softplus(x),
-        "exp" => x.exp(),
-        "log" => x.log(),
-        "sigmoid" => x.sigmoid(),
-        "tanh" => x.tanh(),
-        _ => throw new InvalidOperationException($"internal error: unknown function '{name}'."),
+        BuiltinFunction.Softplus => torch.nn.functional.softplus(x),
+        BuiltinFunction.Exp => x.exp(),
+        BuiltinFunction.Log => x.log(),
+        BuiltinFunction.Sigmoid => x.sigmoid(),
+        BuiltinFunction.Tanh => x.tanh(),
+        _ => throw new InvalidOperationException($"internal error: unknown function '{function}'."),
     };
 }

@@ -22,7 +22,7 @@ public static class SampleAnalysis
     public const double ReportFalseFailureProbability = 1e-3;
 
     /// <summary>
-    /// n draws of a compiled call (it must have no errors). A standard-library call whose callee has
+    /// n draws of a compiled call. A standard-library call whose callee has
     /// a catalogue entry of the same name (every stdlib law but Bernoulli) goes to
     /// <see cref="Sample(string, double[], int, long)"/> with the call's folded arguments (defaults
     /// filled in by the binder, in the same parameter order as the catalogue), so it gets references,
@@ -30,14 +30,11 @@ public static class SampleAnalysis
     /// <paramref name="seed"/>, without references. Throws <see cref="DistributionParameterException"/>
     /// (an <see cref="ArgumentException"/>) for parameter values a sampler rejects at run time (e.g. <c>Uniform(2, 1)</c>).
     /// </summary>
-    public static SampleReport Sample(DistributionCallCompilation call, int n, long seed)
+    public static SampleReport Sample(StandaloneCall call, int n, long seed)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 3);
-        if (call.HasErrors || call.Distribution is not { } definition)
-        {
-            throw new ArgumentException("the call has errors; report its diagnostics instead of sampling it", nameof(call));
-        }
+        var definition = call.Distribution;
 
         if (call.IsStandardLibrary && DistributionCatalogue.Find(definition.Name) is { } entry)
         {
@@ -116,7 +113,7 @@ public static class SampleAnalysis
         _ => Enumerable.Range(1, count).Select(i => $"x{i}").ToArray(),
     };
 
-    private static SampleReport SampleWithoutReference(DistributionCallCompilation call, DistributionDefinition definition, int n, long seed)
+    private static SampleReport SampleWithoutReference(StandaloneCall call, DistributionDefinition definition, int n, long seed)
     {
         var reason = definition is BoundDistribution user && !call.IsStandardLibrary
             ? $"{definition.Name} comes from {user.Source.Path}, not the standard library: no reference law, sample statistics only"
@@ -145,7 +142,7 @@ public static class SampleAnalysis
     }
 
     /// <summary>n draws with a generator seeded with <paramref name="seed"/>, one double array per value component.</summary>
-    private static double[][] DrawWithEvaluator(DistributionCallCompilation call, int n, long seed)
+    private static double[][] DrawWithEvaluator(StandaloneCall call, int n, long seed)
     {
         var evaluator = DistributionEvaluator.Seeded(unchecked((ulong)seed));
         try

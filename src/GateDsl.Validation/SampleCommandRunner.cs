@@ -1,5 +1,6 @@
 using System.Globalization;
 using GateDsl.Distributions;
+using GateDsl.Compiler;
 using GateDsl.Language;
 using Spectre.Console;
 
@@ -8,7 +9,7 @@ namespace GateDsl.Validation;
 /// <summary>
 /// The logic of <c>gatec sample "&lt;expr&gt;" [--import FILE]... -n N --seed S [--json] [--plot out.png]</c>
 /// after the front end: the CLI (src/GateDsl.Cli) compiles the expression with
-/// <see cref="DistributionCallCompilation"/>, prints its diagnostics when it has errors, and
+/// <see cref="Compilation.ForCall"/>, prints its diagnostics when it has errors, and
 /// otherwise calls <see cref="Run"/>. Exit codes: 0 done (the verdicts are printed, not turned into
 /// an exit code); 2 usage error (n outside 3..<see cref="MaxDraws"/>, a plot path that is empty, a
 /// folder or in a folder that does not exist, parameter values a sampler rejects at run time such as
@@ -44,14 +45,14 @@ public static class SampleCommandRunner
     public const int UsageError = 2;
 
     /// <summary>Runs the command; see the class summary for exit codes.</summary>
-    /// <param name="call">The compiled distribution call, without errors (e.g. <c>BivariateBeta(2, 3, 1.5)</c>).</param>
+    /// <param name="call">The compiled distribution call (e.g. <c>BivariateBeta(2, 3, 1.5)</c>).</param>
     /// <param name="n">Number of draws (3 to <see cref="MaxDraws"/>).</param>
     /// <param name="seed">Seed of the torch generator.</param>
     /// <param name="json">Print JSON (<see cref="SampleReportJson"/>) instead of tables.</param>
     /// <param name="plotPath">When set, also write a PNG there (<see cref="SamplePlot"/>).</param>
     /// <param name="out">Standard output.</param>
     /// <param name="err">Standard error (messages for the user).</param>
-    public static int Run(DistributionCallCompilation call, int n, long seed, bool json, string? plotPath, TextWriter @out, TextWriter err)
+    public static int Run(StandaloneCall call, int n, long seed, bool json, string? plotPath, TextWriter @out, TextWriter err)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(@out);

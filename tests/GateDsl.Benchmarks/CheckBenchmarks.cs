@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using GateDsl.Compiler;
 using GateDsl.Language;
 using GateDsl.Language.Formatting;
 using GateDsl.Language.Syntax;

@@ -77,10 +77,10 @@ internal static class Specs
     }
 
     /// <summary>A call compiled the way <c>gatec sample</c> compiles it; fails the test on errors.</summary>
-    public static DistributionCallCompilation Call(string expression)
+    public static StandaloneCall Call(string expression)
     {
-        var call = DistributionCallCompilation.Compile(expression);
-        Assert.False(call.HasErrors, string.Join("\n", call.Diagnostics));
-        return call;
+        var compilation = Compilation.ForCall(expression);
+        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
+        return compilation.Call!;
     }
 }

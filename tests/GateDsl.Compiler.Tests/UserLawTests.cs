@@ -22,8 +22,9 @@ public sealed class UserLawTests
     public void Dirichlet3_from_the_repository_example_has_Dirichlet_moments()
     {
         var example = Path.Combine(RepoRoot(), "examples", "correlated_gates.gate");
-        var call = DistributionCallCompilation.Compile("Dirichlet3(1, 2, 3)", new[] { example });
-        Assert.False(call.HasErrors, string.Join("\n", call.Diagnostics));
+        var compilation = Compilation.ForCall("Dirichlet3(1, 2, 3)", new[] { example });
+        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
+        var call = compilation.Call!;
         Assert.False(call.IsStandardLibrary);
         var xy = DistributionEvaluator.Seeded(61).Sample(call, N).Select(Moments.Values).ToArray();
 

@@ -1,3 +1,4 @@
+using GateDsl.Compiler;
 using System.Text;
 using GateDsl.Language.Diagnostics;
 

@@ -53,10 +53,11 @@ public sealed class CatalogueTests
         {
             var required = e.ExampleParameters.Take(e.RequiredCount).ToArray();
             var expression = $"{e.Name}({string.Join(", ", required.Select(p => p.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))})";
-            var call = DistributionCallCompilation.Compile(expression);
-            Assert.False(call.HasErrors, $"{expression}: {string.Join("; ", call.Diagnostics)}");
+            var compilation = Compiler.Compilation.ForCall(expression);
+            Assert.False(compilation.HasErrors, $"{expression}: {string.Join("; ", compilation.Diagnostics)}");
+            var call = compilation.Call!;
             Assert.True(call.IsStandardLibrary, expression);
-            var definition = call.Distribution!;
+            var definition = call.Distribution;
             Assert.Equal(e.Name, definition.Name);
             Assert.Equal(e.ParameterNames.Count, definition.Parameters.Length);
             Assert.Equal(e.Defaults, definition.Parameters.Select(p => p.Default));

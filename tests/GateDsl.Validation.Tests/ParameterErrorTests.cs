@@ -44,8 +44,9 @@ public sealed class ParameterErrorTests
     [Fact]
     public void The_runner_reports_a_parameter_error_as_one_line_and_exit_2_without_drawing()
     {
-        var call = Language.DistributionCallCompilation.Compile("Uniform(2, 1)", []);
-        Assert.False(call.HasErrors);
+        var compilation = Compiler.Compilation.ForCall("Uniform(2, 1)", []);
+        Assert.False(compilation.HasErrors);
+        var call = compilation.Call!;
         using var @out = new StringWriter();
         using var err = new StringWriter();
 

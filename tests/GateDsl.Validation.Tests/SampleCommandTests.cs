@@ -9,8 +9,9 @@ public sealed class SampleCommandTests
     /// <summary>Compiles the expression as the CLI does (it must bind cleanly) and runs the command on it.</summary>
     private static (int Code, string Out, string Err) Run(string expr, int n = 2000, long seed = 1, bool json = false, string? plot = null)
     {
-        var call = DistributionCallCompilation.Compile(expr);
-        Assert.False(call.HasErrors, string.Join("\n", call.Diagnostics));
+        var compilation = Compiler.Compilation.ForCall(expr);
+        Assert.False(compilation.HasErrors, string.Join("\n", compilation.Diagnostics));
+        var call = compilation.Call!;
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = SampleCommandRunner.Run(call, n, seed, json, plot, output, error);

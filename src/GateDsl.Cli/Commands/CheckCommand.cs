@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GateDsl.Cli.Json;
 using GateDsl.Cli.Rendering;
+using GateDsl.Compiler;
 using GateDsl.Language;
 
 namespace GateDsl.Cli.Commands;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using GateDsl.Cli.Json;
 using GateDsl.Cli.Rendering;
+using GateDsl.Compiler;
 using GateDsl.Language;
 using GateDsl.Language.Model;
 using Spectre.Console;

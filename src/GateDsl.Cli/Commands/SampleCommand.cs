@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using GateDsl.Cli.Json;
 using GateDsl.Cli.Rendering;
+using GateDsl.Compiler;
 using GateDsl.Language;
 using GateDsl.Language.Diagnostics;
 using GateDsl.Validation;
@@ -11,7 +12,7 @@ namespace GateDsl.Cli.Commands;
 /// <summary>
 /// <c>gatec sample "&lt;expr&gt;" [--import FILE]... [-n N] [--seed S] [--json] [--plot out.png]</c>:
 /// the expression is one distribution call in the language, bound with
-/// <see cref="DistributionCallCompilation"/> against the standard library and the import files.
+/// <see cref="Compilation.ForCall"/> against the standard library and the import files.
 /// A bad expression (or a bad import file) prints its diagnostics as <c>gatec check</c> does and
 /// exits 1. The sampling and the report are <see cref="SampleCommandRunner"/> (src/GateDsl.Validation):
 /// standard laws are set against their MathNet references, user distributions get sample statistics only.
@@ -85,8 +86,8 @@ internal static class SampleCommand
             return usage;
         }
 
-        var call = DistributionCallCompilation.Compile(expression, imports.Distinct(StringComparer.Ordinal).ToList());
-        if (call.HasErrors)
+        var call = Compilation.ForCall(expression, imports.Distinct(StringComparer.Ordinal).ToList());
+        if (call.HasErrors || call.Call is not { } compiled)
         {
             if (json)
             {
@@ -108,6 +109,6 @@ internal static class SampleCommand
             DiagnosticRenderer.Write(context, call.Diagnostics);
         }
 
-        return SampleCommandRunner.Run(call, n, seed, json, plot, context.Out, context.Error);
+        return SampleCommandRunner.Run(compiled, n, seed, json, plot, context.Out, context.Error);
     }
 }

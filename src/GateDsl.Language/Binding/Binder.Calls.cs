@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using GateDsl.Language.Diagnostics;
 using GateDsl.Language.Syntax;
+using GateDsl.Language.Text;
 
 namespace GateDsl.Language.Binding;
 
@@ -85,7 +86,7 @@ internal sealed partial class Binder
         var definitions = parameters
             .Select(p => new DistributionParameter(p.Name, p.Support, p.DefaultValue, $"{name}'s parameter '{p.Name}'"))
             .ToImmutableArray();
-        return new BoundDistribution(name, context.Source, decl.Name.Span, definitions, body.ToImmutable(), values);
+        return new BoundDistribution(name, context.Source, decl.Name.Span, definitions, parameters, body.ToImmutable(), values);
     }
 
     /// <summary>Declares parameters into the body's scope, checking supports and defaults.</summary>
@@ -144,7 +145,7 @@ internal sealed partial class Binder
         var definition = name.Length == 0 ? null : ResolveDistribution(call, context);
         if (definition is null)
         {
-            return new BoundDistributionCall(name, null, arguments, ImmutableArray<Support>.Empty, call.Span);
+            return new BoundDistributionCall(name, null, arguments, arguments, ImmutableArray<Support>.Empty, call.Span);
         }
 
         var parameters = definition.Parameters;
@@ -183,7 +184,21 @@ internal sealed partial class Binder
             }
         }
 
-        return new BoundDistributionCall(name, definition, arguments, definition.ValueSupports(arguments.Length), call.Span);
+        return new BoundDistributionCall(name, definition, arguments, WithDefaults(arguments, definition, call.Span), definition.ValueSupports(arguments.Length), call.Span);
+    }
+
+    /// <summary>The written arguments, then each missing parameter's default (when every missing one has a default).</summary>
+    private static ImmutableArray<BoundExpr> WithDefaults(ImmutableArray<BoundExpr> arguments, DistributionDefinition definition, TextSpan callSpan)
+    {
+        var parameters = definition.Parameters;
+        if (arguments.Length >= parameters.Length || parameters.Skip(arguments.Length).Any(p => p.Default is null))
+        {
+            return arguments;
+        }
+
+        var end = new TextSpan(callSpan.Start + callSpan.Length, 0);
+        return arguments.AddRange(parameters.Skip(arguments.Length).Select(p =>
+            (BoundExpr)new BoundNumber(p.Default!.Value, p.Default.Value.ToString("R", CultureInfo.InvariantCulture), end)));
     }
 
     private DistributionDefinition? ResolveDistribution(CallSyntax call, BodyContext context)
@@ -214,7 +229,7 @@ internal sealed partial class Binder
             return null;
         }
 
-        if (SupportRules.Functions.Contains(name))
+        if (BuiltinFunctions.IsFunction(name))
         {
             Report(DiagnosticCatalog.WrongKindOfName, context, call.Callee.Span, name, "a function", $"a distribution: use it in an expression, e.g. Gamma({name}(linear))");
             return null;
@@ -231,6 +246,7 @@ internal sealed partial class Binder
     /// </summary>
     private BoundDrawStatement BindDraw(Syntax.Binder target, CallSyntax callSyntax, bool isGate, Statement statement, BodyContext context)
     {
+        var firstHead = context.NextHead;
         var call = BindDistributionCall(callSyntax, context);
         var supports = call.ValueSupports;
         var known = supports.Length > 0;
@@ -267,6 +283,7 @@ internal sealed partial class Binder
                 }
 
                 family = new FamilyRange(f.Range.Low, f.Range.High);
+                ReserveFamilyHeads(firstHead, family.Value, context);
                 targets.Add(DefineDrawn(f.Name, known && !joint ? supports[0] : Support.UnitInterval, family, call, isGate: false, isJointMember: false, context));
                 break;
             case TupleBinder t:
@@ -328,7 +345,7 @@ internal sealed partial class Binder
         // A local named like a built-in would shadow it for the rest of the body; refuse it the way
         // top-level declarations are refused.
         var reserved = PrimitiveDistribution.All.ContainsKey(symbol.Name) ? "a primitive distribution"
-            : SupportRules.Functions.Contains(symbol.Name) ? "a built-in function"
+            : BuiltinFunctions.IsFunction(symbol.Name) ? "a built-in function"
             : null;
         if (reserved is not null)
         {
@@ -362,6 +379,16 @@ internal sealed partial class Binder
         DrawSymbol => "draw",
         _ => "gate",
     };
+
+    /// <summary>
+    /// A family statement's expressions were bound once, numbering L heads from
+    /// <paramref name="firstHead"/>; members 2.. use the next blocks of L (see <see cref="BoundLinear"/>).
+    /// </summary>
+    private static void ReserveFamilyHeads(long firstHead, FamilyRange family, BodyContext context)
+    {
+        var perMember = context.NextHead - firstHead;
+        context.NextHead = firstHead + (perMember * family.Count);
+    }
 
     /// <summary>Records every name a body declares, so a use before the definition says so (GATE0211).</summary>
     private static void Prescan(ImmutableArray<Statement> body, BodyContext context)
@@ -429,6 +456,7 @@ internal sealed partial class Binder
 
     private BoundLetStatement? BindLet(LetStatement let, BodyContext context)
     {
+        var firstHead = context.NextHead;
         var value = BindExpr(let.Value, context);
         Identifier name;
         FamilyRange? family = null;
@@ -445,6 +473,7 @@ internal sealed partial class Binder
                 }
 
                 family = new FamilyRange(f.Range.Low, f.Range.High);
+                ReserveFamilyHeads(firstHead, family.Value, context);
                 break;
             case TupleBinder t:
                 Report(DiagnosticCatalog.TupleArityMismatch, context, t.Span, "a let", "1 value", BindingText.Count(t.Names.Length, "name"));

@@ -94,7 +94,19 @@ internal sealed partial class Binder
         }
 
         var statements = body.OfType<BoundStatement>().ToImmutableArray();
-        var cell = new BoundCell(name, context.Source, decl.Span, parameters, statements, rule, firstEvaluate is null, CountHeads(statements));
+        var cell = new BoundCell(
+            name,
+            context.Source,
+            decl.Span,
+            parameters,
+            statements,
+            rule,
+            firstEvaluate is null,
+            (int)Math.Min(context.NextHead, int.MaxValue),
+            Gate(context, "i"),
+            Gate(context, "f"),
+            Gate(context, "o"),
+            statements.OfType<BoundCandidateStatement>().FirstOrDefault()?.Value);
         CheckEvaluationRule(cell, firstEvaluate, context);
         return cell;
     }
@@ -162,26 +174,5 @@ internal sealed partial class Binder
         }
     }
 
-    /// <summary>
-    /// K: every `linear` written in the cell is one head; a family statement repeats its heads once
-    /// per member; a let's heads count once however often it is used; arguments of user
-    /// distributions are evaluated once (their bodies cannot contain `linear`).
-    /// </summary>
-    private static int CountHeads(ImmutableArray<BoundStatement> body)
-    {
-        long heads = 0; // long: a family g[1..2000000000] must not overflow
-        foreach (var statement in body)
-        {
-            heads += statement switch
-            {
-                BoundLetStatement l => (long)BoundExprWalker.CountLinear(l.Value) * (l.Symbol.Family?.Count ?? 1),
-                BoundDrawStatement d => (long)d.Call.Arguments.Sum(BoundExprWalker.CountLinear) * (d.Family?.Count ?? 1),
-                BoundGateStatement g => BoundExprWalker.CountLinear(g.Value),
-                BoundCandidateStatement c => BoundExprWalker.CountLinear(c.Value),
-                _ => 0, // constants and prior arguments are constant: no heads
-            };
-        }
-
-        return (int)Math.Min(heads, int.MaxValue);
-    }
+    private static GateSymbol? Gate(BodyContext context, string name) => context.Locals.GetValueOrDefault(name) as GateSymbol;
 }

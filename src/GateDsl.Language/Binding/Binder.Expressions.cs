@@ -21,7 +21,9 @@ internal sealed partial class Binder
                     Report(DiagnosticCatalog.LinearOutsideCell, context, l.Span);
                 }
 
-                return new BoundLinear(l.Span);
+                // Past int.MaxValue (a family of billions of heads) the index saturates; lowering
+                // refuses such cells before it uses an index.
+                return new BoundLinear((int)Math.Min(context.NextHead++, int.MaxValue), l.Span);
             case NameExpr n:
                 return BindName(n.Name, n.Span, context);
             case IndexExpr i:
@@ -132,7 +134,7 @@ internal sealed partial class Binder
             return null;
         }
 
-        if (SupportRules.Functions.Contains(text))
+        if (BuiltinFunctions.IsFunction(text))
         {
             Report(DiagnosticCatalog.WrongKindOfName, context, name.Span, text, "a function", $"a value: call it as {text}(...)");
             return null;
@@ -154,7 +156,7 @@ internal sealed partial class Binder
             return new BoundError(call.Span);
         }
 
-        if (SupportRules.OfFunction(name) is not { } result)
+        if (!BuiltinFunctions.TryParse(name, out var function))
         {
             if (PrimitiveDistribution.All.ContainsKey(name) || context.File.Lookup(name)?.Syntax is DistributionDecl)
             {
@@ -170,7 +172,7 @@ internal sealed partial class Binder
             }
             else
             {
-                Report(DiagnosticCatalog.UnknownFunction, context, call.Callee.Span, name, DidYouMean.Clause(name, SupportRules.Functions));
+                Report(DiagnosticCatalog.UnknownFunction, context, call.Callee.Span, name, DidYouMean.Clause(name, BuiltinFunctions.Names));
             }
 
             return new BoundError(call.Span);
@@ -182,7 +184,7 @@ internal sealed partial class Binder
         }
         else
         {
-            var needed = SupportRules.ArgumentOfFunction(name);
+            var needed = SupportRules.ArgumentOfFunction(function);
             var actual = arguments[0].Support;
             if (!SupportRules.IsSubtypeOf(actual, needed))
             {
@@ -190,7 +192,7 @@ internal sealed partial class Binder
             }
         }
 
-        return new BoundCall(name, arguments, result, call.Span);
+        return new BoundCall(function, arguments, SupportRules.OfFunction(function), call.Span);
     }
 
     private BoundExpr BindBinary(BinaryExpr binary, BodyContext context)

@@ -78,7 +78,7 @@ internal sealed partial class Binder
         foreach (var decl in declsByFile.Values.SelectMany(d => d))
         {
             var what = PrimitiveDistribution.All.ContainsKey(decl.Name.Text) ? "a primitive distribution"
-                : SupportRules.Functions.Contains(decl.Name.Text) ? "a built-in function"
+                : BuiltinFunctions.IsFunction(decl.Name.Text) ? "a built-in function"
                 : null;
             if (what is not null)
             {

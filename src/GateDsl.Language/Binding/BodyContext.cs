@@ -25,6 +25,12 @@ internal sealed class BodyContext
     /// <summary>Every name the body declares anywhere, with its first declaration, to tell "defined later" from "undefined".</summary>
     public Dictionary<string, TextSpan> Declared { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The index the next <c>linear</c> of a cell gets: heads are numbered in source order, and a
+    /// family statement reserves its heads once per member (see <see cref="BoundLinear"/>).
+    /// </summary>
+    public long NextHead { get; set; }
+
     /// <summary>The source the body is written in.</summary>
     public SourceText Source => File.File.Tree.Source;
 }

@@ -11,7 +11,14 @@ namespace GateDsl.Language.Binding;
 /// <param name="Body">The checked statements, in source order.</param>
 /// <param name="Rule">The evaluation rule.</param>
 /// <param name="RuleIsDefault">Whether the rule was left out (and is mean).</param>
-/// <param name="HeadCount">K: the number of learned heads after expanding families.</param>
+/// <param name="HeadCount">
+/// K: the number of learned heads after expanding families (every <see cref="BoundLinear.Head"/>
+/// lies in 0..K-1). Saturates at <see cref="int.MaxValue"/> for absurdly large families.
+/// </param>
+/// <param name="InputGate">The gate i (null when missing, which is an error).</param>
+/// <param name="ForgetGate">The gate f.</param>
+/// <param name="OutputGate">The gate o.</param>
+/// <param name="Candidate">The value of <c>candidate = ...</c> (the cell input g_t).</param>
 public sealed record BoundCell(
     string Name,
     SourceText Source,
@@ -20,4 +27,8 @@ public sealed record BoundCell(
     ImmutableArray<BoundStatement> Body,
     EvaluationRule Rule,
     bool RuleIsDefault,
-    int HeadCount);
+    int HeadCount,
+    GateSymbol? InputGate,
+    GateSymbol? ForgetGate,
+    GateSymbol? OutputGate,
+    BoundExpr? Candidate);

@@ -7,14 +7,23 @@ namespace GateDsl.Language.Binding;
 public sealed record BoundDistribution : DistributionDefinition
 {
     /// <summary>Creates a bound distribution.</summary>
-    public BoundDistribution(string name, SourceText source, TextSpan nameSpan, ImmutableArray<DistributionParameter> parameters, ImmutableArray<BoundStatement> body, ImmutableArray<Support> values)
+    public BoundDistribution(string name, SourceText source, TextSpan nameSpan, ImmutableArray<DistributionParameter> parameters, ImmutableArray<ParameterSymbol> parameterSymbols, ImmutableArray<BoundStatement> body, ImmutableArray<Support> values)
         : base(name, parameters)
     {
+        ParameterSymbols = parameterSymbols;
         Source = source;
         NameSpan = nameSpan;
         Body = body;
         Values = values;
     }
+
+    /// <summary>
+    /// The symbols the body's names refer to, one per entry of
+    /// <see cref="DistributionDefinition.Parameters"/> and in the same order, so an inliner maps
+    /// each to its argument by reference. Shorter only when a parameter declaration was broken
+    /// (a reported error).
+    /// </summary>
+    public ImmutableArray<ParameterSymbol> ParameterSymbols { get; }
 
     /// <summary>The file that declares it.</summary>
     public SourceText Source { get; }

@@ -33,7 +33,7 @@ public static class BoundExprPrinter
             case BoundName n: b.Append(n.Symbol.Name); break;
             case BoundMember m: b.Append(m.Symbol.Name).Append('[').Append(m.Index).Append(']'); break;
             case BoundCall c:
-                b.Append(c.Function).Append('(');
+                b.Append(BuiltinFunctions.Name(c.Function)).Append('(');
                 for (var i = 0; i < c.Arguments.Length; i++)
                 {
                     if (i > 0)

@@ -94,15 +94,7 @@ public static class BoundExprWalker
             case BoundNegate n:
                 return Finite(-Fold(n.Operand));
             case BoundCall { Arguments.Length: 1 } c when Fold(c.Arguments[0]) is { } x:
-                return Finite(c.Function switch
-                {
-                    "softplus" => x > 30 ? x : Math.Log(1 + Math.Exp(x)),
-                    "exp" => Math.Exp(x),
-                    "log" => x > 0 ? Math.Log(x) : null,
-                    "sigmoid" => 1 / (1 + Math.Exp(-x)),
-                    "tanh" => Math.Tanh(x),
-                    _ => null,
-                });
+                return Finite(BuiltinFunctions.Evaluate(c.Function, x));
             case BoundBinary b:
                 return FoldBinary(b);
             default:
@@ -130,14 +122,7 @@ public static class BoundExprWalker
                 return null;
             }
 
-            value = Finite(b.Operator switch
-            {
-                BinaryOperator.Add => left + right,
-                BinaryOperator.Subtract => left - right,
-                BinaryOperator.Multiply => left * right,
-                BinaryOperator.Divide => right == 0 ? null : left / right,
-                _ => Math.Pow(left, right),
-            });
+            value = Finite(BinaryOperators.Evaluate(b.Operator, left, right));
         }
 
         return value;

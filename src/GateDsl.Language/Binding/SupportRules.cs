@@ -140,20 +140,11 @@ public static class SupportRules
         _ => string.Empty,
     };
 
-    /// <summary>The result support of a link function applied to an argument, or null for an unknown function.</summary>
-    public static Support? OfFunction(string name) => name switch
-    {
-        "softplus" or "exp" => Support.Positive,
-        "sigmoid" => Support.UnitInterval,
-        "tanh" or "log" => Support.Real,
-        _ => null,
-    };
+    /// <summary>The result support of a link function (see <see cref="BuiltinFunctions"/>).</summary>
+    public static Support OfFunction(BuiltinFunction function) => BuiltinFunctions.ResultSupport(function);
 
     /// <summary>The support a function needs of its argument (log needs a Positive one).</summary>
-    public static Support ArgumentOfFunction(string name) => name == "log" ? Support.Positive : Support.Real;
-
-    /// <summary>The link functions GATE knows.</summary>
-    public static IReadOnlyList<string> Functions { get; } = new[] { "softplus", "exp", "log", "sigmoid", "tanh" };
+    public static Support ArgumentOfFunction(BuiltinFunction function) => BuiltinFunctions.ArgumentSupport(function);
 
     private static List<BoundExpr> Terms(BoundExpr expr)
     {

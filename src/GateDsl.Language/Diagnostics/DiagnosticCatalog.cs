@@ -5,7 +5,8 @@ namespace GateDsl.Language.Diagnostics;
 /// <summary>
 /// Every diagnostic the GATE front end can report, in one place. Codes are stable: a code is never
 /// reused for another meaning. Ranges: 00xx syntax, 01xx imports, 02xx names, 03xx supports and
-/// arity, 04xx cell and distribution structure, 05xx priors, 09xx warnings, 99xx internal.
+/// arity, 04xx cell and distribution structure, 05xx priors, 06xx lowering (the compiler's
+/// back end), 09xx warnings, 99xx internal.
 /// </summary>
 public static class DiagnosticCatalog
 {
@@ -251,6 +252,32 @@ public static class DiagnosticCatalog
     /// <summary>{0}: the joint target's name; {1}: the distribution it is bound to.</summary>
     public static readonly DiagnosticDescriptor PriorOnJointMember =
         new("GATE0506", E, "Prior on a member of a joint draw", "'{0}' is one value of the joint {1}: put priors on the Gammas it is built from");
+
+    // ------------------------------------------------------------------ lowering (06xx)
+
+    /// <summary>{0}: the value it folds to. A constant expression outside a const (the binder folds those).</summary>
+    public static readonly DiagnosticDescriptor NonFiniteConstant =
+        new("GATE0601", E, "Constant not finite", "this constant expression is {0} in double precision: keep numbers within about 1e308");
+
+    /// <summary>{0}: the cell; {1}: its head count; {2}: the limit.</summary>
+    public static readonly DiagnosticDescriptor TooManyHeads =
+        new("GATE0602", E, "Cell too large", "cell {0} has {1} heads; the compiler lowers cells with at most {2} (one head is H rows of the fused weight)");
+
+    /// <summary>{0}: the prior's target; {1}: why its law is unknown.</summary>
+    public static readonly DiagnosticDescriptor PriorTargetLawUnknown =
+        new("GATE0603", E, "Law of a prior's target unknown", "the prior on {0} needs the law of {0} for its KL term, but {1}");
+
+    /// <summary>{0}: the prior's distribution; {1}: why its law is unknown.</summary>
+    public static readonly DiagnosticDescriptor PriorLawUnknown =
+        new("GATE0604", E, "Law of a prior unknown", "the prior {0} has no law the compiler knows: {1}");
+
+    /// <summary>{0}: the posterior's law; {1}: the prior's law.</summary>
+    public static readonly DiagnosticDescriptor KlUnavailable =
+        new("GATE0605", E, "No KL divergence", "KL({0} || {1}) has neither a closed form nor a Monte Carlo estimate ({0} has no log density in GateDsl.Distributions)");
+
+    /// <summary>{0}: the posterior's law; {1}: the prior's law.</summary>
+    public static readonly DiagnosticDescriptor KlByMonteCarlo =
+        new("GATE0606", W, "KL by Monte Carlo", "KL({0} || {1}) has no closed form: each step estimates it from one draw per unit (unbiased, noisy)");
 
     // ------------------------------------------------------------------ warnings (09xx)
 

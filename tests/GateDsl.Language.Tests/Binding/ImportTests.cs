@@ -1,3 +1,4 @@
+using GateDsl.Compiler;
 namespace GateDsl.Language.Tests.Binding;
 
 /// <summary>Import resolution: relative files, the embedded stdlib, cycles, missing and duplicate imports.</summary>

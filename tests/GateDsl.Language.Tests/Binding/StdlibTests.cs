@@ -1,3 +1,4 @@
+using GateDsl.Compiler;
 using GateDsl.Language.Imports;
 
 namespace GateDsl.Language.Tests.Binding;

@@ -71,14 +71,34 @@ public sealed class SupportRulesTests
     [InlineData("sigmoid", UnitInterval)]
     [InlineData("tanh", Real)]
     [InlineData("log", Real)]
-    public void Functions(string name, Support expected) => Assert.Equal(expected, SupportRules.OfFunction(name));
+    public void Functions(string name, Support expected)
+    {
+        Assert.True(BuiltinFunctions.TryParse(name, out var function));
+        Assert.Equal(name, BuiltinFunctions.Name(function));
+        Assert.Equal(expected, SupportRules.OfFunction(function));
+    }
 
     [Fact]
     public void Log_needs_a_Positive_argument()
     {
-        Assert.Equal(Positive, SupportRules.ArgumentOfFunction("log"));
-        Assert.Null(SupportRules.OfFunction("softpls"));
+        Assert.Equal(Positive, SupportRules.ArgumentOfFunction(BuiltinFunction.Log));
+        Assert.Equal(Real, SupportRules.ArgumentOfFunction(BuiltinFunction.Softplus));
+        Assert.False(BuiltinFunctions.TryParse("softpls", out _));
     }
+
+    [Theory]
+    [InlineData(BuiltinFunction.Softplus, -40, 4.248354255291589e-18)]
+    [InlineData(BuiltinFunction.Softplus, 0, 0.6931471805599453)]
+    [InlineData(BuiltinFunction.Softplus, 800, 800)]
+    [InlineData(BuiltinFunction.Sigmoid, -800, 0)]
+    [InlineData(BuiltinFunction.Sigmoid, -30, 9.357622968839299e-14)]
+    [InlineData(BuiltinFunction.Exp, 1, Math.E)]
+    [InlineData(BuiltinFunction.Tanh, 0.5, 0.46211715726000974)]
+    public void Function_values_are_accurate_in_the_tails(BuiltinFunction function, double x, double expected) =>
+        Assert.Equal(expected, BuiltinFunctions.Evaluate(function, x), Math.Abs(expected) * 1e-14);
+
+    [Fact]
+    public void Log_of_a_non_positive_number_is_NaN() => Assert.True(double.IsNaN(BuiltinFunctions.Evaluate(BuiltinFunction.Log, 0)));
 
     [Theory]
     [InlineData(Positive, Real, "softplus")]

@@ -1,3 +1,4 @@
+using GateDsl.Compiler;
 using GateDsl.Language.Diagnostics;
 using GateDsl.Language.Formatting;
 using GateDsl.Language.Syntax;

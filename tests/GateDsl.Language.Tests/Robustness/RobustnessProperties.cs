@@ -1,3 +1,4 @@
+using GateDsl.Compiler;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;

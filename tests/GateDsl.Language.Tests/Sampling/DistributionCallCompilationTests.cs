@@ -1,3 +1,4 @@
+using GateDsl.Compiler;
 using GateDsl.Language.Binding;
 using GateDsl.Language.Diagnostics;
 using GateDsl.Language.Tests.Binding;
@@ -14,25 +15,25 @@ public sealed class DistributionCallCompilationTests
     [Fact]
     public void Stdlib_call_folds_constant_arguments()
     {
-        var result = DistributionCallCompilation.Compile("Beta(0.5, 1/2)");
+        var result = Compilation.ForCall("Beta(0.5, 1/2)");
         Assert.False(result.HasErrors, BindingAssert.Render(result.Diagnostics));
         Assert.Empty(result.Diagnostics);
-        var beta = Assert.IsType<BoundDistribution>(result.Distribution);
+        var beta = Assert.IsType<BoundDistribution>(result.Call?.Distribution);
         Assert.Equal("Beta", beta.Name);
-        Assert.Equal(new[] { 0.5, 0.5 }, result.Arguments);
-        Assert.Equal(1, result.ValueCount);
-        Assert.Equal(new[] { Support.UnitInterval }, result.ValueSupports);
-        Assert.True(result.IsStandardLibrary);
+        Assert.Equal(new[] { 0.5, 0.5 }, result.Call!.Arguments);
+        Assert.Equal(1, result.Call!.ValueCount);
+        Assert.Equal(new[] { Support.UnitInterval }, result.Call!.ValueSupports);
+        Assert.True(result.Call!.IsStandardLibrary);
         Assert.NotNull(result.Call);
     }
 
     [Fact]
     public void Arithmetic_and_link_functions_of_literals_fold()
     {
-        var result = DistributionCallCompilation.Compile("  Gamma(2 * 3 - 1, softplus(0) + exp(0))  ");
+        var result = Compilation.ForCall("  Gamma(2 * 3 - 1, softplus(0) + exp(0))  ");
         Assert.False(result.HasErrors, BindingAssert.Render(result.Diagnostics));
-        Assert.Equal(5.0, result.Arguments[0]);
-        Assert.Equal(Math.Log(2) + 1, result.Arguments[1], 12);
+        Assert.Equal(5.0, result.Call!.Arguments[0]);
+        Assert.Equal(Math.Log(2) + 1, result.Call!.Arguments[1], 12);
     }
 
     [Theory]
@@ -43,20 +44,20 @@ public sealed class DistributionCallCompilationTests
     [InlineData("Bernoulli(0.3)", "Bernoulli", new[] { 0.3 })]
     public void Primitives_get_their_defaults(string expression, string name, double[] arguments)
     {
-        var result = DistributionCallCompilation.Compile(expression);
+        var result = Compilation.ForCall(expression);
         Assert.False(result.HasErrors, BindingAssert.Render(result.Diagnostics));
-        var primitive = Assert.IsType<PrimitiveDistribution>(result.Distribution);
+        var primitive = Assert.IsType<PrimitiveDistribution>(result.Call?.Distribution);
         Assert.Equal(name, primitive.Name);
-        Assert.Equal(arguments, result.Arguments);
-        Assert.Equal(1, result.ValueCount);
-        Assert.True(result.IsStandardLibrary);
+        Assert.Equal(arguments, result.Call!.Arguments);
+        Assert.Equal(1, result.Call!.ValueCount);
+        Assert.True(result.Call!.IsStandardLibrary);
     }
 
     [Fact]
     public void Uniform_without_arguments_is_unit_interval()
     {
-        Assert.Equal(new[] { Support.UnitInterval }, DistributionCallCompilation.Compile("Uniform()").ValueSupports);
-        Assert.Equal(new[] { Support.Real }, DistributionCallCompilation.Compile("Uniform(-1, 1)").ValueSupports);
+        Assert.Equal(new[] { Support.UnitInterval }, Compilation.ForCall("Uniform()").Call!.ValueSupports);
+        Assert.Equal(new[] { Support.Real }, Compilation.ForCall("Uniform(-1, 1)").Call!.ValueSupports);
     }
 
     [Theory]
@@ -64,11 +65,11 @@ public sealed class DistributionCallCompilationTests
     [InlineData("BivariateBeta5(1, 1, 1, 1, 1)", 2)]
     public void Joint_laws_have_one_value_per_component(string expression, int count)
     {
-        var result = DistributionCallCompilation.Compile(expression);
+        var result = Compilation.ForCall(expression);
         Assert.False(result.HasErrors, BindingAssert.Render(result.Diagnostics));
-        Assert.Equal(count, result.ValueCount);
-        Assert.All(result.ValueSupports, s => Assert.Equal(Support.UnitInterval, s));
-        Assert.True(result.IsStandardLibrary);
+        Assert.Equal(count, result.Call!.ValueCount);
+        Assert.All(result.Call!.ValueSupports, s => Assert.Equal(Support.UnitInterval, s));
+        Assert.True(result.Call!.IsStandardLibrary);
     }
 
     [Fact]
@@ -76,29 +77,29 @@ public sealed class DistributionCallCompilationTests
     {
         using var dir = new TempDirectory();
         var path = dir.Write("laws.gate", UserLaws);
-        var result = DistributionCallCompilation.Compile("Dirichlet3(1, 2, k)", new[] { path });
+        var result = Compilation.ForCall("Dirichlet3(1, 2, k)", new[] { path });
         Assert.False(result.HasErrors, BindingAssert.Render(result.Diagnostics));
         Assert.Empty(result.Diagnostics); // k is used by the call, so it is not reported as unused
-        var law = Assert.IsType<BoundDistribution>(result.Distribution);
+        var law = Assert.IsType<BoundDistribution>(result.Call?.Distribution);
         Assert.Equal("Dirichlet3", law.Name);
-        Assert.Equal(new[] { 1.0, 2.0, 3.0 }, result.Arguments);
-        Assert.Equal(2, result.ValueCount);
-        Assert.False(result.IsStandardLibrary);
+        Assert.Equal(new[] { 1.0, 2.0, 3.0 }, result.Call!.Arguments);
+        Assert.Equal(2, result.Call!.ValueCount);
+        Assert.False(result.Call!.IsStandardLibrary);
     }
 
     [Fact]
     public void The_repository_example_imports()
     {
         var example = Path.Combine(RepoRoot(), "examples", "correlated_gates.gate");
-        var result = DistributionCallCompilation.Compile("Dirichlet3(1, 2, 3)", new[] { example });
+        var result = Compilation.ForCall("Dirichlet3(1, 2, 3)", new[] { example });
         Assert.False(result.HasErrors, BindingAssert.Render(result.Diagnostics));
-        Assert.Equal(2, result.ValueCount);
-        Assert.False(result.IsStandardLibrary);
+        Assert.Equal(2, result.Call!.ValueCount);
+        Assert.False(result.Call!.IsStandardLibrary);
 
         // Standard names stay standard when an import file also imports the standard library.
-        var beta = DistributionCallCompilation.Compile("Beta(2, 3)", new[] { example });
+        var beta = Compilation.ForCall("Beta(2, 3)", new[] { example });
         Assert.False(beta.HasErrors, BindingAssert.Render(beta.Diagnostics));
-        Assert.True(beta.IsStandardLibrary);
+        Assert.True(beta.Call!.IsStandardLibrary);
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public sealed class DistributionCallCompilationTests
     {
         using var dir = new TempDirectory();
         var path = dir.Write("mine.gate", "distribution Beta(a: Positive, b: Positive) {\n  draw u ~ Uniform()\n  value u\n}\n");
-        var result = DistributionCallCompilation.Compile("Beta(1, 1)", new[] { path });
+        var result = Compilation.ForCall("Beta(1, 1)", new[] { path });
         Assert.True(result.HasErrors);
         var clash = Assert.Single(result.Diagnostics, d => d.Code == "GATE0202");
         Assert.EndsWith("mine.gate", clash.Source.Path);
@@ -116,15 +117,12 @@ public sealed class DistributionCallCompilationTests
     [Fact]
     public void Syntax_error_points_into_the_expression()
     {
-        var result = DistributionCallCompilation.Compile("Beta(2,, 3)");
+        var result = Compilation.ForCall("Beta(2,, 3)");
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal("GATE0001", error.Code);
-        Assert.Equal(DistributionCallCompilation.ExpressionPath, error.Source.Path);
+        Assert.Equal(StandaloneCall.ExpressionPath, error.Source.Path);
         Assert.Equal((1, 8), (error.Start.Line, error.Start.Column));
         Assert.Null(result.Call);
-        Assert.Null(result.Distribution);
-        Assert.Empty(result.Arguments);
-        Assert.Equal(0, result.ValueCount);
     }
 
     [Theory]
@@ -133,7 +131,7 @@ public sealed class DistributionCallCompilationTests
     [InlineData("draw x ~ Beta(2, 3)", 1, "a name")]
     public void Anything_but_one_call_is_a_syntax_error(string expression, int column, string expected)
     {
-        var result = DistributionCallCompilation.Compile(expression);
+        var result = Compilation.ForCall(expression);
         var error = result.Diagnostics[0];
         Assert.Equal("GATE0001", error.Code);
         Assert.Equal(column, error.Start.Column);
@@ -143,7 +141,7 @@ public sealed class DistributionCallCompilationTests
     [Fact]
     public void Unknown_name_gets_a_suggestion()
     {
-        var result = DistributionCallCompilation.Compile("Bta(2, 3)");
+        var result = Compilation.ForCall("Bta(2, 3)");
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal("GATE0203", error.Code);
         Assert.Equal("unknown distribution 'Bta': did you mean 'Beta'?", error.Message);
@@ -156,7 +154,7 @@ public sealed class DistributionCallCompilationTests
     {
         using var dir = new TempDirectory();
         var path = dir.Write("laws.gate", UserLaws);
-        var diagnostics = DistributionCallCompilation.Compile("Dirichlet(1, 2, 3)", new[] { path }).Diagnostics;
+        var diagnostics = Compilation.ForCall("Dirichlet(1, 2, 3)", new[] { path }).Diagnostics;
         var error = Assert.Single(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal("GATE0203", error.Code);
         Assert.Contains("'Dirichlet3'", error.Message);
@@ -165,7 +163,7 @@ public sealed class DistributionCallCompilationTests
     [Fact]
     public void Learned_head_is_not_a_constant()
     {
-        var error = Assert.Single(DistributionCallCompilation.Compile("Beta(linear, 1)").Diagnostics);
+        var error = Assert.Single(Compilation.ForCall("Beta(linear, 1)").Diagnostics);
         Assert.Equal("GATE0305", error.Code);
         Assert.Equal("an argument of the sampled distribution must be a constant, but it depends on `linear`", error.Message);
         Assert.Equal((1, 6), (error.Start.Line, error.Start.Column));
@@ -175,7 +173,7 @@ public sealed class DistributionCallCompilationTests
     [Fact]
     public void Undefined_argument_name_is_reported_where_written()
     {
-        var error = Assert.Single(DistributionCallCompilation.Compile("Beta(2, x)").Diagnostics);
+        var error = Assert.Single(Compilation.ForCall("Beta(2, x)").Diagnostics);
         Assert.Equal("GATE0201", error.Code);
         Assert.Equal((1, 9), (error.Start.Line, error.Start.Column));
     }
@@ -183,7 +181,7 @@ public sealed class DistributionCallCompilationTests
     [Fact]
     public void Wrong_arity()
     {
-        var error = Assert.Single(DistributionCallCompilation.Compile("BivariateBeta(2, 3)").Diagnostics);
+        var error = Assert.Single(Compilation.ForCall("BivariateBeta(2, 3)").Diagnostics);
         Assert.Equal("GATE0303", error.Code);
         Assert.Equal("BivariateBeta takes 3 arguments, but 2 given", error.Message);
         Assert.Equal((1, 1), (error.Start.Line, error.Start.Column));
@@ -197,7 +195,7 @@ public sealed class DistributionCallCompilationTests
     [InlineData("Bernoulli(1.5)", 11)]
     public void Argument_outside_support(string expression, int column)
     {
-        var error = Assert.Single(DistributionCallCompilation.Compile(expression).Diagnostics);
+        var error = Assert.Single(Compilation.ForCall(expression).Diagnostics);
         Assert.Equal("GATE0301", error.Code);
         Assert.Equal((1, column), (error.Start.Line, error.Start.Column));
     }
@@ -205,7 +203,7 @@ public sealed class DistributionCallCompilationTests
     [Fact]
     public void Constant_arguments_are_checked_by_value()
     {
-        var error = Assert.Single(DistributionCallCompilation.Compile("Gamma(1, 0 - 2)").Diagnostics);
+        var error = Assert.Single(Compilation.ForCall("Gamma(1, 0 - 2)").Diagnostics);
         Assert.Equal("the Gamma rate must be Positive, but this is -2", error.Message);
         Assert.Equal(5, error.Span.Length);
     }
@@ -213,7 +211,7 @@ public sealed class DistributionCallCompilationTests
     [Fact]
     public void Overflowing_constant_is_reported()
     {
-        var error = Assert.Single(DistributionCallCompilation.Compile("Gamma(10 ^ 400)").Diagnostics);
+        var error = Assert.Single(Compilation.ForCall("Gamma(10 ^ 400)").Diagnostics);
         Assert.Equal("GATE0007", error.Code);
         Assert.Equal((1, 7), (error.Start.Line, error.Start.Column));
     }
@@ -222,7 +220,7 @@ public sealed class DistributionCallCompilationTests
     public void Missing_import_file_is_a_diagnostic()
     {
         using var dir = new TempDirectory();
-        var result = DistributionCallCompilation.Compile("Beta(1, 1)", new[] { Path.Combine(dir.Path, "nope.gate") });
+        var result = Compilation.ForCall("Beta(1, 1)", new[] { Path.Combine(dir.Path, "nope.gate") });
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal("GATE0105", error.Code);
         Assert.True(result.HasErrors);
@@ -233,7 +231,7 @@ public sealed class DistributionCallCompilationTests
     {
         using var dir = new TempDirectory();
         var path = dir.Write("bad.gate", "import \"distributions.gate\"\ndistribution Half(a: Positive) {\n  draw b ~ Beta(a, -a)\n  value b\n}\n");
-        var result = DistributionCallCompilation.Compile("Half(1)", new[] { path });
+        var result = Compilation.ForCall("Half(1)", new[] { path });
         var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal("GATE0301", error.Code);
         Assert.EndsWith("bad.gate", error.Source.Path);
@@ -259,7 +257,7 @@ public sealed class DistributionCallCompilationTests
     [InlineData("Beta(1, 1) Beta(1, 1)")]
     public void Bad_or_odd_input_never_throws_and_spans_stay_inside(string expression)
     {
-        var result = DistributionCallCompilation.Compile(expression);
+        var result = Compilation.ForCall(expression);
         foreach (var d in result.Diagnostics)
         {
             Assert.NotEqual("GATE9999", d.Code);
@@ -273,7 +271,7 @@ public sealed class DistributionCallCompilationTests
     public void Deep_nesting_is_rejected_without_throwing()
     {
         var expression = "Beta(" + new string('(', 500) + "1" + new string(')', 500) + ", 1)";
-        var error = Assert.Single(DistributionCallCompilation.Compile(expression).Diagnostics);
+        var error = Assert.Single(Compilation.ForCall(expression).Diagnostics);
         Assert.Equal("GATE0008", error.Code);
     }
 
