@@ -37,6 +37,27 @@ internal static class GammaKernelCommand
         var alphaD = alpha.to(ScalarType.Float64).data<double>().ToArray();
         var draw = new double[n];
         var grad = new double[n];
+
+        // What a fused cell step does per block: psi(alpha), then draws and gradients of a span
+        // (float32 tolerance 1e-8); and the SIMD gradient series alone at the boosted shapes and
+        // the kernel's own draws of them (ln G(alpha') with alpha' = alpha + 1 below 1).
+        var psi = alphaD.Select(ScalarSpecialFunctions.Digamma).ToArray();
+        var boosted = alphaD.Select(a => a < 1 ? a + 1 : a).ToArray();
+        var psiBoosted = boosted.Select(ScalarSpecialFunctions.Digamma).ToArray();
+        var logBoosted = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            var st = new CounterStream(3, (ulong)i);
+            logBoosted[i] = StandardGammaKernel.SampleLog(boosted[i], ref st);
+        }
+
+        void Spans(Action<int, int> body)
+        {
+            for (int start = 0; start < n; start += StandardGammaKernel.MaxBatch)
+            {
+                body(start, Math.Min(StandardGammaKernel.MaxBatch, n - start));
+            }
+        }
         var cases = new (string Name, Action Run)[]
         {
             ("torch._standard_gamma", () => { using var s = torch.NewDisposeScope(); torch._standard_gamma(alpha, gen); }),
@@ -55,6 +76,13 @@ internal static class GammaKernelCommand
                 }
             }),
             ("kernel: draws + gradient (1 thread)", () => KernelGamma.Sample(alphaD, draw, grad, 3, 0, logSpace: true)),
+            ("kernel span: draws + gradient, tol 1e-8 (1 thread)", () => Spans((s, m) =>
+                StandardGammaKernel.SampleLog(alphaD.AsSpan(s, m), psi.AsSpan(s, m), draw.AsSpan(s, m), grad.AsSpan(s, m), 3, (ulong)s, 1e-8))),
+            ("kernel span: SIMD gradient only, tol 1e-8", () => Spans((s, m) =>
+                GammaShapeDerivative.OfLogDraw(boosted.AsSpan(s, m), logBoosted.AsSpan(s, m), psiBoosted.AsSpan(s, m), grad.AsSpan(s, m), 1e-8))),
+            ("kernel span: SIMD gradient only, tol 1e-16", () => Spans((s, m) =>
+                GammaShapeDerivative.OfLogDraw(boosted.AsSpan(s, m), logBoosted.AsSpan(s, m), psiBoosted.AsSpan(s, m), grad.AsSpan(s, m), 1e-16))),
+            ("kernel span: digamma (SIMD)", () => Spans((s, m) => VectorSpecialFunctions.Digamma(alphaD.AsSpan(s, m), grad.AsSpan(s, m)))),
             ("kernel: gradient only (1 thread)", () =>
             {
                 for (int i = 0; i < n; i++)
