@@ -39,8 +39,16 @@ public sealed class Logistic : Distribution
     /// <inheritdoc/>
     public override Tensor Mean => Loc.expand(BatchShape).clone();
 
-    /// <summary>scale^2 pi^2 / 3.</summary>
-    public override Tensor Variance => (Scale.square() * (Math.PI * Math.PI / 3.0)).expand(BatchShape).clone();
+    /// <summary>scale^2 pi^2 / 3 (float64 inside; beyond the dtype's range +inf).</summary>
+    public override Tensor Variance
+    {
+        get
+        {
+            using var scope = torch.NewDisposeScope();
+            var v = Precision.Wide(Scale).square() * (Math.PI * Math.PI / 3.0);
+            return scope.MoveToOuter(Precision.Narrow(v, DType).expand(BatchShape).clone());
+        }
+    }
 
     /// <inheritdoc/>
     public override bool HasMode => true;
@@ -51,23 +59,27 @@ public sealed class Logistic : Distribution
     /// <inheritdoc/>
     public override bool HasEntropy => true;
 
-    /// <inheritdoc/>
+    /// <summary>loc + scale (log U - log(1 - U)), saturated at the dtype's largest finite value.</summary>
     public override Tensor RSample(long[]? sampleShape = null, Generator? generator = null)
     {
         using var scope = torch.NewDisposeScope();
         var u = Sampling.Uniform(ExtendedShape(sampleShape), DType, Device, generator);
-        return scope.MoveToOuter(Loc + Scale * (u.log() - (-u).log1p()));
+        return scope.MoveToOuter(Sampling.ClampFinite(Loc + Scale * (u.log() - (-u).log1p())));
     }
 
-    /// <summary>log p(x) = -z - log scale - 2 softplus(-z), z = (x - loc) / scale; -inf for non-finite x.</summary>
+    /// <summary>
+    /// log p(x) = -|z| - 2 log1p(e^-|z|) - log scale, z = (x - loc) / scale, in float64 (no cancellation, no
+    /// overflow); -inf at +-inf and NaN.
+    /// </summary>
     public override Tensor LogProb(Tensor value)
     {
         using var scope = torch.NewDisposeScope();
-        var v = value.to(DType);
-        var lp = Sampling.MaskedLogProb(v.isfinite(), v, 0.0, x =>
+        var (loc, scale) = (Precision.Wide(Loc), Precision.Wide(Scale));
+        var v = Precision.Wide(value.to(DType));
+        var lp = SupportEnds.RealLine(v, DType, x =>
         {
-            var z = (x - Loc) / Scale;
-            return -z - Scale.log() - 2.0 * torch.nn.functional.softplus(-z);
+            var z = ((x - loc) / scale).abs();
+            return -z - 2.0 * (-z).exp().log1p() - scale.log();
         });
         return scope.MoveToOuter(lp);
     }

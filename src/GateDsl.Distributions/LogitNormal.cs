@@ -36,50 +36,53 @@ public sealed class LogitNormal : Distribution
     /// <summary>Scale of the pre-activation.</summary>
     public Tensor Sigma { get; }
 
-    /// <summary>No closed form: computed by quadrature over the normal quantile (see <see cref="Quadrature"/>).</summary>
-    public override Tensor Mean => Quadrature.Expect(u => FromUniform(u), BatchShape, DType, Device);
+    /// <summary>No closed form: computed by quadrature in float64 (see <see cref="SigmoidMoments"/>).</summary>
+    public override Tensor Mean => Moments().Mean;
 
-    /// <summary>No closed form: E[X^2] - E[X]^2 by quadrature.</summary>
-    public override Tensor Variance
-    {
-        get
-        {
-            using var scope = torch.NewDisposeScope();
-            var m1 = Quadrature.Expect(u => FromUniform(u), BatchShape, DType, Device);
-            var m2 = Quadrature.Expect(u => FromUniform(u).square(), BatchShape, DType, Device);
-            return scope.MoveToOuter(m2 - m1.square());
-        }
-    }
+    /// <summary>No closed form: computed by quadrature in float64 without cancellation (see <see cref="SigmoidMoments"/>).</summary>
+    public override Tensor Variance => Moments().Variance;
 
     /// <inheritdoc/>
     public override Tensor RSample(long[]? sampleShape = null, Generator? generator = null)
     {
         using var scope = torch.NewDisposeScope();
         var z = torch.randn(ExtendedShape(sampleShape), DType, Device, generator: generator);
+        // mu + sigma z may overflow to +-inf (never NaN: mu is finite); the sigmoid then saturates with slope 0.
         return scope.MoveToOuter(Sampling.ClampOpenUnit(torch.sigmoid(Mu + Sigma * z)));
     }
 
-    /// <summary>log p(x) = -log(sigma sqrt(2 pi)) - (logit x - mu)^2 / (2 sigma^2) - log x - log(1 - x).</summary>
+    /// <summary>
+    /// log p(x) = -log(sigma sqrt(2 pi)) - (logit x - mu)^2 / (2 sigma^2) - log x - log(1 - x) on (0, 1), in float64;
+    /// -inf at 0 and 1 (the density vanishes there) and outside.
+    /// </summary>
     public override Tensor LogProb(Tensor value)
     {
         using var scope = torch.NewDisposeScope();
-        var v = value.to(DType);
-        var inside = v.gt(0.0).logical_and(v.lt(1.0));
-        var lp = Sampling.MaskedLogProb(inside, v, 0.5, x =>
-        {
-            var logX = x.log();
-            var log1mX = (-x).log1p();
-            var z = (logX - log1mX - Mu) / Sigma;
-            return -Sigma.log() - 0.5 * Math.Log(2.0 * Math.PI) - 0.5 * z.square() - logX - log1mX;
-        });
+        var (mu, sigma) = (Precision.Wide(Mu), Precision.Wide(Sigma));
+        var v = Precision.Wide(value.to(DType));
+        var vanishing = torch.full_like(mu + sigma, double.NegativeInfinity);
+        var lp = SupportEnds.UnitInterval(v, DType,
+            (x, c) =>
+            {
+                var logX = SpecialFunctions.LogComplement(c, x);
+                var log1mX = SpecialFunctions.LogComplement(x, c);
+                var z = (logX - log1mX - mu) / sigma;
+                return -sigma.log() - 0.5 * Math.Log(2.0 * Math.PI) - 0.5 * z.square() - logX - log1mX;
+            },
+            vanishing,
+            vanishing);
         return scope.MoveToOuter(lp);
     }
 
-    private Tensor FromUniform(Tensor u)
+    private (Tensor Mean, Tensor Variance) Moments()
     {
         using var scope = torch.NewDisposeScope();
-        // ndtri is the normal quantile. (torch.erfinv in TorchSharp 0.107 computes erf, not its inverse.)
-        var z = torch.special.ndtri(u);
-        return scope.MoveToOuter(torch.sigmoid(Mu + Sigma * z));
+        var (mu, sigma) = (Precision.Wide(Mu), Precision.Wide(Sigma));
+        var small = sigma.le(1.0).expand(BatchShape);
+        var wide = torch.where(small, 2.0, sigma);
+        var (mean, variance) = SigmoidMoments.Compute(
+            mu, sigma, wide.reciprocal(), mu / wide, small,
+            Quadrature.NormalDensity, n => torch.special.ndtr(-n), BatchShape, Device);
+        return (scope.MoveToOuter(Precision.Narrow(mean, DType)), scope.MoveToOuter(Precision.Narrow(variance, DType)));
     }
 }

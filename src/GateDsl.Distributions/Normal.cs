@@ -36,8 +36,15 @@ public sealed class Normal : Distribution
     /// <inheritdoc/>
     public override Tensor Mean => Mu.expand(BatchShape).clone();
 
-    /// <inheritdoc/>
-    public override Tensor Variance => Sigma.square().expand(BatchShape).clone();
+    /// <summary>sigma^2 (float64 inside; beyond the dtype's range +inf).</summary>
+    public override Tensor Variance
+    {
+        get
+        {
+            using var scope = torch.NewDisposeScope();
+            return scope.MoveToOuter(Precision.Narrow(Precision.Wide(Sigma).square(), DType).expand(BatchShape).clone());
+        }
+    }
 
     /// <inheritdoc/>
     public override bool HasMode => true;
@@ -48,21 +55,22 @@ public sealed class Normal : Distribution
     /// <inheritdoc/>
     public override bool HasEntropy => true;
 
-    /// <inheritdoc/>
+    /// <summary>mu + sigma Z, saturated at the dtype's largest finite value.</summary>
     public override Tensor RSample(long[]? sampleShape = null, Generator? generator = null)
     {
         using var scope = torch.NewDisposeScope();
         var z = torch.randn(ExtendedShape(sampleShape), DType, Device, generator: generator);
-        return scope.MoveToOuter(Mu + Sigma * z);
+        return scope.MoveToOuter(Sampling.ClampFinite(Mu + Sigma * z));
     }
 
-    /// <summary>-(x - mu)^2 / (2 sigma^2) - log sigma - log(2 pi)/2; -inf for non-finite x.</summary>
+    /// <summary>-(x - mu)^2 / (2 sigma^2) - log sigma - log(2 pi)/2, in float64; -inf at +-inf and NaN.</summary>
     public override Tensor LogProb(Tensor value)
     {
         using var scope = torch.NewDisposeScope();
-        var v = value.to(DType);
-        var lp = Sampling.MaskedLogProb(v.isfinite(), v, 0.0, x =>
-            -0.5 * ((x - Mu) / Sigma).square() - Sigma.log() - 0.5 * Math.Log(2.0 * Math.PI));
+        var (mu, sigma) = (Precision.Wide(Mu), Precision.Wide(Sigma));
+        var v = Precision.Wide(value.to(DType));
+        var lp = SupportEnds.RealLine(v, DType, x =>
+            -0.5 * ((x - mu) / sigma).square() - sigma.log() - 0.5 * Math.Log(2.0 * Math.PI));
         return scope.MoveToOuter(lp);
     }
 

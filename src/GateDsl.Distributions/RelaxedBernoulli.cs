@@ -37,53 +37,89 @@ public sealed class RelaxedBernoulli : Distribution
     /// <summary>Logits.</summary>
     public Tensor Logits { get; }
 
-    /// <summary>No closed form: computed by quadrature over the logistic noise (see <see cref="Quadrature"/>).</summary>
-    public override Tensor Mean => Quadrature.Expect(u => Transform(u), BatchShape, DType, Device);
+    /// <summary>No closed form: computed by quadrature in float64 (see <see cref="SigmoidMoments"/>).</summary>
+    public override Tensor Mean => Moments().Mean;
 
-    /// <summary>No closed form: E[X^2] - E[X]^2, both by quadrature over the logistic noise.</summary>
-    public override Tensor Variance
-    {
-        get
-        {
-            using var scope = torch.NewDisposeScope();
-            var m1 = Quadrature.Expect(u => Transform(u), BatchShape, DType, Device);
-            var m2 = Quadrature.Expect(u => Transform(u).square(), BatchShape, DType, Device);
-            return scope.MoveToOuter(m2 - m1.square());
-        }
-    }
+    /// <summary>No closed form: computed by quadrature in float64 without cancellation (see <see cref="SigmoidMoments"/>).</summary>
+    public override Tensor Variance => Moments().Variance;
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// sigmoid((logits + L) / temperature), L = log U - log(1 - U). Temperatures or logits outside the fast
+    /// path go through <see cref="Saturation"/> in float64: at temperature 1e-310 every draw is 0 or 1
+    /// (P(1) = sigmoid(logits)) with gradient 0.
+    /// </summary>
     public override Tensor RSample(long[]? sampleShape = null, Generator? generator = null)
     {
         using var scope = torch.NewDisposeScope();
-        var u = Sampling.Uniform(ExtendedShape(sampleShape), DType, Device, generator);
-        return scope.MoveToOuter(Sampling.ClampOpenUnit(Transform(u)));
+        var shape = ExtendedShape(sampleShape);
+        var ranges = Sampling.Ranges(Temperature, Logits.abs());
+        Tensor x;
+        if (ranges[0].Min >= Sampling.FastLow && ranges[0].Max <= Sampling.FastHigh(DType) && ranges[1].Max <= Sampling.FastHigh(DType))
+        {
+            var u = Sampling.Uniform(shape, DType, Device, generator);
+            x = Sampling.ClampOpenUnit(torch.sigmoid((Logits + LogisticNoise(u)) / Temperature));
+        }
+        else
+        {
+            Tensor noise;
+            using (torch.no_grad())
+            {
+                noise = LogisticNoise(Sampling.Uniform(shape, ScalarType.Float64, Device, generator));
+            }
+
+            var wide = Saturation.Clamp(
+                [Precision.Wide(Temperature), Precision.Wide(Logits), noise],
+                [1.0, 0.0, 0.0],
+                t => torch.sigmoid((t[1] + t[2]) / t[0]),
+                Sampling.Tiny(DType),
+                Sampling.OneMinusEps(DType));
+            x = Sampling.ClampOpenUnit(Precision.Narrow(wide, DType));
+        }
+
+        return scope.MoveToOuter(x);
     }
 
     /// <summary>
-    /// log p(x) = log t + logits - (t+1)(log x + log(1-x)) - 2 log(e^logits x^-t + (1-x)^-t),
-    /// the last term as a log-sum-exp.
+    /// log p(x) = log t - log x - log(1 - x) + log s'(t logit(x) - logits) with log s'(z) = -|z| - 2 log1p(e^-|z|)
+    /// the log of the logistic density (no cancellation), in float64. At 0 the density's limit is +inf for
+    /// t &lt; 1, e^-logits for t = 1 and 0 for t &gt; 1 (it behaves like (t / e^logits) x^(t-1)); at 1 likewise
+    /// with e^logits.
     /// </summary>
     public override Tensor LogProb(Tensor value)
     {
         using var scope = torch.NewDisposeScope();
-        var v = value.to(DType);
-        var inside = v.gt(0.0).logical_and(v.lt(1.0));
-        var lp = Sampling.MaskedLogProb(inside, v, 0.5, x =>
-        {
-            var logX = x.log();
-            var log1mX = (-x).log1p();
-            var t = Temperature;
-            return t.log() + Logits - (t + 1.0) * (logX + log1mX)
-                - 2.0 * torch.logaddexp(Logits - t * logX, -t * log1mX);
-        });
+        var (t, logits) = (Precision.Wide(Temperature), Precision.Wide(Logits));
+        var v = Precision.Wide(value.to(DType));
+        var lp = SupportEnds.UnitInterval(v, DType,
+            (x, c) =>
+            {
+                var logX = SpecialFunctions.LogComplement(c, x);
+                var log1mX = SpecialFunctions.LogComplement(x, c);
+                var z = (t * (logX - log1mX) - logits).abs();
+                return t.log() - logX - log1mX - z - 2.0 * (-z).exp().log1p();
+            },
+            SupportEnds.Limit(t - 1.0, -logits),
+            SupportEnds.Limit(t - 1.0, logits));
         return scope.MoveToOuter(lp);
     }
 
-    private Tensor Transform(Tensor u)
+    private static Tensor LogisticNoise(Tensor u)
     {
         using var scope = torch.NewDisposeScope();
-        var noise = u.log() - (-u).log1p();
-        return scope.MoveToOuter(torch.sigmoid((Logits + noise) / Temperature));
+        return scope.MoveToOuter(u.log() - (-u).log1p());
+    }
+
+    private (Tensor Mean, Tensor Variance) Moments()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (t, logits) = (Precision.Wide(Temperature), Precision.Wide(Logits));
+        // sigmoid((logits + L)/t) = sigmoid(c + d L) with c = logits / t, d = 1 / t.
+        var small = t.ge(1.0).expand(BatchShape);
+        var ts = torch.where(small, t, 1.0);
+        var tl = torch.where(small, 0.5, t);
+        var (mean, variance) = SigmoidMoments.Compute(
+            logits / ts, ts.reciprocal(), tl, logits, small,
+            Quadrature.LogisticDensity, n => torch.sigmoid(-n), BatchShape, Device);
+        return (scope.MoveToOuter(Precision.Narrow(mean, DType)), scope.MoveToOuter(Precision.Narrow(variance, DType)));
     }
 }

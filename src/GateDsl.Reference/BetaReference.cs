@@ -42,10 +42,12 @@ public sealed class BetaReference : IReferenceDistribution, IUnitIntervalLogDens
     public double SupportUpper => 1;
 
     /// <inheritdoc />
-    public double Mean => A / (A + B);
+    /// <remarks>1 / (1 + b/a): neither tiny nor huge shapes overflow.</remarks>
+    public double Mean => 1 / (1 + B / A);
 
     /// <inheritdoc />
-    public double Variance => A * B / ((A + B) * (A + B) * (A + B + 1));
+    /// <remarks>m (1 - m) / (a + b + 1) with 1 - m = 1 / (1 + a/b): (a + b)^2 underflows at a = b = 1e-310.</remarks>
+    public double Variance => Mean / (1 + A / B) / (A + B + 1);
 
     /// <inheritdoc />
     public double Pdf(double x) => Math.Exp(LogPdf(x));

@@ -27,7 +27,7 @@ public interface IReferenceJoint2
     /// <summary>Cov(X, Y) = E[XY] - E[X] E[Y].</summary>
     double Covariance { get; }
 
-    /// <summary>Pearson correlation of X and Y.</summary>
+    /// <summary>Pearson correlation of X and Y; NaN where the law cannot compute it to 1e-4 (see the implementation).</summary>
     double Correlation { get; }
 
     /// <summary>The same family with other parameter values (same order as <see cref="Parameters"/>).</summary>

@@ -8,16 +8,27 @@ namespace GateDsl.Reference;
 /// </summary>
 internal sealed class IntegrationDomain
 {
-    // Mass outside the kept range is below exp(-Cutoff) relative to the peak (times the width).
-    private const double Cutoff = 46.0;
+    /// <summary>
+    /// Default cut: mass outside the kept range is below exp(-46) relative to the peak (times the width).
+    /// Integrals whose result may be far smaller than the mass (the variance of a law that barely moves,
+    /// built in the tails of its noise: RelaxedBernoulli(3, -40) has variance 2.5e-12, much of it from
+    /// noise beyond 40 where the logistic density is e^-40) pass <see cref="TailCutoff"/>.
+    /// </summary>
+    public const double DefaultCutoff = 46.0;
+
+    /// <summary>Cut for integrals made of the tails: exp(-100) = 4e-44.</summary>
+    public const double TailCutoff = 100.0;
+
+    private readonly double _cutoff;
 
     private readonly IReferenceDistribution _d;
     private readonly double _center;
     private readonly double _scale;
 
-    public IntegrationDomain(IReferenceDistribution distribution)
+    public IntegrationDomain(IReferenceDistribution distribution, double cutoff = DefaultCutoff)
     {
         _d = distribution;
+        _cutoff = cutoff;
         if (distribution.Support == SupportKind.Real)
         {
             // Real-line laws must have closed-form moments: they set the scale of the scan.
@@ -63,33 +74,53 @@ internal sealed class IntegrationDomain
         }
     }
 
-    /// <summary>The t-range holding all but a negligible share of the mass, and the mode's grid point.</summary>
+    /// <summary>
+    /// The t-range holding all but a negligible share of the mass, and the mode's grid point. The scan
+    /// is a grid of step 0.5 over |t| &lt;= 700 (0.125 over 60 standard deviations on R), and, for a law
+    /// narrower than that step in t (Gamma(1e8) is 1e-4 wide in log space; the coarse grid steps over
+    /// its peak and the integral came out 0), also a fine grid of 1/8 of its width over 50 widths around
+    /// its mean (width sd/mean in log space, sd/(m(1-m)) in logit space).
+    /// </summary>
     public (double Low, double Mode, double High) Range()
     {
         double lo = _d.Support == SupportKind.Real ? -60 : -700;
         double hi = _d.Support == SupportKind.Real ? 60 : 700;
         double step = _d.Support == SupportKind.Real ? 0.125 : 0.5;
+        var points = new List<double>();
         int n = (int)Math.Round((hi - lo) / step);
-        var g = new double[n + 1];
-        int best = 0;
         for (int i = 0; i <= n; i++)
         {
-            g[i] = LogWeight(lo + i * step);
-            if (double.IsNaN(g[i]))
+            points.Add(lo + i * step);
+        }
+
+        if (Concentration() is var (center, width) && width < step)
+        {
+            for (int i = -400; i <= 400; i++)
             {
-                g[i] = double.NegativeInfinity;
+                points.Add(center + i * width / 8);
             }
 
+            points.Sort();
+        }
+
+        var g = points.Select(t =>
+        {
+            double w = LogWeight(t);
+            return double.IsNaN(w) ? double.NegativeInfinity : w;
+        }).ToArray();
+        int best = 0;
+        for (int i = 0; i < g.Length; i++)
+        {
             if (g[i] > g[best])
             {
                 best = i;
             }
         }
 
-        double threshold = g[best] - Cutoff;
+        double threshold = g[best] - _cutoff;
         int first = best;
         int last = best;
-        for (int i = 0; i <= n; i++)
+        for (int i = 0; i < g.Length; i++)
         {
             if (g[i] > threshold)
             {
@@ -99,7 +130,27 @@ internal sealed class IntegrationDomain
         }
 
         first = Math.Max(0, first - 1);
-        last = Math.Min(n, last + 1);
-        return (lo + first * step, lo + best * step, lo + last * step);
+        last = Math.Min(g.Length - 1, last + 1);
+        return (points[first], points[best], points[last]);
+    }
+
+    /// <summary>Centre and width of the law in t, from its mean and standard deviation; null on R and on intervals.</summary>
+    private (double Center, double Width)? Concentration()
+    {
+        if (_d.Support is not (SupportKind.Positive or SupportKind.UnitInterval))
+        {
+            return null;
+        }
+
+        double m = _d.Mean;
+        double sd = Math.Sqrt(_d.Variance);
+        if (!(m > 0 && sd > 0) || !double.IsFinite(m) || !double.IsFinite(sd))
+        {
+            return null;
+        }
+
+        return _d.Support == SupportKind.Positive
+            ? (Math.Log(m), sd / m)
+            : m < 1 ? (Math.Log(m) - Numerics.Log1p(-m), sd / (m * (1 - m))) : null;
     }
 }

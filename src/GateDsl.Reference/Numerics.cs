@@ -54,4 +54,85 @@ internal static class Numerics
     /// <summary>log(x) computed from whichever of x and 1 - x carries more information.</summary>
     public static double LogFromComplement(double x, double complement) =>
         x < 0.5 ? Math.Log(x) : Log1p(-complement);
+
+    /// <summary>
+    /// log(1 - e^x) for x &lt;= 0 (Maechler 2012): log(-expm1(x)) near 0, log1p(-e^x) below -ln 2, where
+    /// each form is accurate and the other is not.
+    /// </summary>
+    public static double Log1mExp(double x) =>
+        x > -Math.Log(2) ? Math.Log(-Expm1(x)) : Log1p(-Math.Exp(x));
+
+    /// <summary>
+    /// log(1 - x^a) from log x &lt; 0 and a &gt; 0: log1mexp(a log x), or, where a log x is so small that
+    /// it may underflow, log a + log(-log x) - a log x / 2.
+    /// </summary>
+    public static double LogOneMinusPow(double logX, double a)
+    {
+        double y = a * logX;
+        return Math.Abs(y) < 1e-8 ? Math.Log(a) + Math.Log(-logX) - 0.5 * y : Log1mExp(y);
+    }
+
+    /// <summary>
+    /// sigmoid(y + delta) - sigmoid(y) without cancellation: (tanh((y + delta)/2) - tanh(y/2)) / 2 =
+    /// sinh(delta/2) / (2 cosh((y + delta)/2) cosh(y/2)), in log space so that nothing overflows. The
+    /// increment is passed on its own: y + 1e-20 z rounds to y. Range: y, delta finite.
+    /// </summary>
+    public static double SigmoidDifference(double y, double delta)
+    {
+        if (delta == 0)
+        {
+            return 0;
+        }
+
+        double a = Math.Abs(0.5 * delta);
+        double logSinh = a + Log1mExp(-2 * a) - Math.Log(2);
+        double log = logSinh - Math.Log(2) - LogCosh(0.5 * (y + delta)) - LogCosh(0.5 * y);
+        return Math.Sign(delta) * Math.Exp(log);
+    }
+
+    /// <summary>
+    /// The trigamma function psi'(x), x &gt; 0: the recurrence psi'(x) = 1/x^2 + psi'(x + 1) up to x &gt;= 20,
+    /// then the asymptotic series 1/x + 1/(2x^2) + sum_j B_2j / x^(2j+1) (seven terms; relative error below
+    /// 1e-17 there).
+    /// </summary>
+    public static double Trigamma(double x)
+    {
+        double sum = 0;
+        while (x < 20)
+        {
+            sum += 1 / (x * x);
+            x += 1;
+        }
+
+        double inv = 1 / x;
+        double inv2 = inv * inv;
+        double tail = inv2 * (1.0 / 6 + inv2 * (-1.0 / 30 + inv2 * (1.0 / 42 + inv2 * (-1.0 / 30 + inv2 * (5.0 / 66 + inv2 * (-691.0 / 2730 + inv2 * 7.0 / 6))))));
+        return sum + inv + 0.5 * inv2 + inv * tail;
+    }
+
+    /// <summary>u - log1p(u) &gt;= 0 for u &gt; -1: its Taylor series sum_k&gt;=2 (-u)^k / k below |u| = 0.05, directly above.</summary>
+    public static double MinusLog1pPlusX(double u)
+    {
+        if (Math.Abs(u) >= 0.05)
+        {
+            return u - Log1p(u);
+        }
+
+        double sum = 0;
+        double power = u * u;
+        for (int k = 2; k <= 13; k++)
+        {
+            sum += (k % 2 == 0 ? 1 : -1) * power / k;
+            power *= u;
+        }
+
+        return sum;
+    }
+
+    /// <summary>log cosh(x) = |x| + log1p(e^(-2|x|)) - ln 2, without overflow.</summary>
+    public static double LogCosh(double x)
+    {
+        double a = Math.Abs(x);
+        return a + Log1p(Math.Exp(-2 * a)) - Math.Log(2);
+    }
 }

@@ -48,6 +48,13 @@ public static class Quadrature
     }
 
     /// <summary>
+    /// E[h(X)] over a range that keeps the law's tails down to e^-100 of its peak (rather than e^-46): for
+    /// integrals far smaller than the mass, such as the variance of a law that barely moves.
+    /// </summary>
+    internal static double TailExpectation(IReferenceDistribution distribution, Func<double, double> h) =>
+        Prepare(distribution, DefaultRelativeTolerance, IntegrationDomain.TailCutoff)((x, _) => h(x));
+
+    /// <summary>
     /// E[h(X)] where h also receives the distance of X to the upper end of a bounded support
     /// (1 - X on the unit interval, computed without cancellation; NaN for unbounded supports).
     /// </summary>
@@ -62,9 +69,10 @@ public static class Quadrature
     /// Finds the integration range once and returns a function computing E[h(X)] for any h: for
     /// nested integrals, where the inner law stays fixed while h changes.
     /// </summary>
-    internal static Func<Func<double, double, double>, double> Prepare(IReferenceDistribution distribution, double relativeTolerance = DefaultRelativeTolerance)
+    internal static Func<Func<double, double, double>, double> Prepare(
+        IReferenceDistribution distribution, double relativeTolerance = DefaultRelativeTolerance, double cutoff = IntegrationDomain.DefaultCutoff)
     {
-        var domain = new IntegrationDomain(distribution);
+        var domain = new IntegrationDomain(distribution, cutoff);
         var (lo, mode, hi) = domain.Range();
         return h =>
         {

@@ -17,19 +17,32 @@ public sealed class RelaxedBernoulliReference : IReferenceDistribution, IUnitInt
     {
         Temperature = Guard.Positive(temperature, nameof(temperature));
         Logits = Guard.Finite(logits, nameof(logits));
-        // Moments are integrated over the logistic noise L, not over x: at low temperatures the logit
-        // of X reaches far beyond +-700, where neither x nor 1 - x is representable, but sigmoid of
-        // it still rounds gracefully to 0 or 1, which is all a bounded moment needs.
+        // Moments are integrated over the logistic noise, not over x: at low temperatures the logit
+        // of X reaches far beyond +-700, where neither x nor 1 - x is representable. At t >= 1, X barely
+        // moves and its deviations from sigmoid(logits / t) are formed without cancellation. At t < 1, X
+        // is a step of width t in L, so the noises swap roles: E[X] = P(L' < (logits + L)/t) =
+        // E_L[sigmoid(logits + t L)] and E[X^2] = P(max(L1, L2) < (logits + L)/t) =
+        // E_L[2 sigmoid(L) sigmoid(logits - t L)], with logits reflected to -|logits| so that their
+        // difference does not cancel (X and 1 - X have one variance).
         _moments = new Lazy<(double, double)>(() =>
         {
             var noise = new LogisticReference(0, 1);
-            double m = Quadrature.Expectation(noise, l => Numerics.Sigmoid((Logits + l) / Temperature));
-            double v = Quadrature.Expectation(noise, l =>
+            if (Temperature < 1)
             {
-                double d = Numerics.Sigmoid((Logits + l) / Temperature) - m;
+                double lg = -Math.Abs(Logits);
+                double first = Quadrature.TailExpectation(noise, l => Numerics.Sigmoid(lg + Temperature * l));
+                double second = Quadrature.TailExpectation(noise, l => 2 * Numerics.Sigmoid(l) * Numerics.Sigmoid(lg - Temperature * l));
+                return (Logits > 0 ? 1 - first : first, second - first * first);
+            }
+
+            double center = Numerics.Sigmoid(Logits / Temperature);
+            double shift = Quadrature.TailExpectation(noise, l => Numerics.SigmoidDifference(Logits / Temperature, l / Temperature));
+            double v = Quadrature.TailExpectation(noise, l =>
+            {
+                double d = Numerics.SigmoidDifference(Logits / Temperature, l / Temperature) - shift;
                 return d * d;
             });
-            return (m, v);
+            return (center + shift, v);
         });
     }
 

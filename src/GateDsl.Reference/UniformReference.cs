@@ -1,5 +1,3 @@
-using MathNet.Numerics.Distributions;
-
 namespace GateDsl.Reference;
 
 /// <summary>Uniform(low, high) on the open interval (low, high).</summary>
@@ -42,23 +40,27 @@ public sealed class UniformReference : IReferenceDistribution
     /// <inheritdoc />
     public double SupportUpper => High;
 
-    /// <inheritdoc />
-    public double Mean => 0.5 * (Low + High);
+    // Halves throughout: high - low overflows for bounds near +-1.8e308, their halves never do.
+    private double HalfWidth => 0.5 * High - 0.5 * Low;
 
     /// <inheritdoc />
-    public double Variance => (High - Low) * (High - Low) / 12.0;
+    public double Mean => 0.5 * Low + 0.5 * High;
 
     /// <inheritdoc />
-    public double Pdf(double x) => x > Low && x < High ? 1.0 / (High - Low) : 0;
+    /// <remarks>+inf where (high - low)^2 / 12 exceeds the double range.</remarks>
+    public double Variance => HalfWidth * HalfWidth / 3.0;
 
     /// <inheritdoc />
-    public double LogPdf(double x) => Math.Log(Pdf(x));
+    public double Pdf(double x) => x > Low && x < High ? 0.5 / HalfWidth : 0;
 
     /// <inheritdoc />
-    public double Cdf(double x) => ContinuousUniform.CDF(Low, High, x);
+    public double LogPdf(double x) => x > Low && x < High ? -Math.Log(HalfWidth) - Math.Log(2) : double.NegativeInfinity;
 
     /// <inheritdoc />
-    public double Quantile(double p) => Low + Guard.Probability(p, nameof(p)) * (High - Low);
+    public double Cdf(double x) => x <= Low ? 0 : x >= High ? 1 : (0.5 * x - 0.5 * Low) / HalfWidth;
+
+    /// <inheritdoc />
+    public double Quantile(double p) => Low + 2 * (Guard.Probability(p, nameof(p)) * HalfWidth);
 
     /// <inheritdoc />
     public IReferenceDistribution WithParameters(IReadOnlyList<double> parameters)

@@ -15,6 +15,7 @@ public sealed class CatalogueEntry
     private readonly Func<Tensor[], IGateDistribution> _sampler;
     private readonly Func<double[], IReferenceDistribution>? _reference;
     private readonly Func<double[], IReferenceJoint2>? _jointReference;
+    private readonly double? _referenceBound;
 
     internal CatalogueEntry(
         string name,
@@ -23,7 +24,8 @@ public sealed class CatalogueEntry
         double[] example,
         Func<Tensor[], IGateDistribution> sampler,
         Func<double[], IReferenceDistribution>? reference,
-        Func<double[], IReferenceJoint2>? jointReference)
+        Func<double[], IReferenceJoint2>? jointReference,
+        double? referenceBound = null)
     {
         Name = name;
         ParameterNames = parameterNames;
@@ -32,6 +34,38 @@ public sealed class CatalogueEntry
         _sampler = sampler;
         _reference = reference;
         _jointReference = jointReference;
+        _referenceBound = referenceBound;
+    }
+
+    /// <summary>
+    /// The largest parameter magnitude at which the reference twin is validated (against mpmath, see
+    /// docs/reference-methods.md), or null when its closed forms hold at every finite value.
+    /// </summary>
+    public double? ReferenceBound => _referenceBound;
+
+    /// <summary>
+    /// Why the reference twin cannot be used at <paramref name="parameters"/> (complete, in call order),
+    /// e.g. "the reference of Beta is validated for parameters up to 1e8 in magnitude (a = 1E+308)"; null
+    /// when it can. Outside that range the samplers still draw (saturating where the dtype ends), but a
+    /// reference value there would be unchecked, so none is printed.
+    /// </summary>
+    public string? ReferenceProblem(IReadOnlyList<double> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (_referenceBound is not { } bound)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            if (Math.Abs(parameters[i]) > bound)
+            {
+                return $"the reference of {Name} is validated for parameters up to {Format.Number(bound)} in magnitude ({ParameterNames[i]} = {Format.Number(parameters[i])})";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Name as written in a GATE distribution call, e.g. <c>BivariateBeta</c>.</summary>

@@ -6,17 +6,30 @@ public static class Descriptive
     /// <summary>The quantile levels every sample report prints.</summary>
     public static IReadOnlyList<double> ReportLevels { get; } = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
 
-    /// <summary>Arithmetic mean.</summary>
+    /// <summary>
+    /// Arithmetic mean: a compensated (Neumaier) sum divided by n, so that 200,000 draws of exactly 0.5
+    /// have mean 0.5 and variance 0; where that sum overflows (draws near 1.8e308), the sum of x/n.
+    /// </summary>
     public static double Mean(IReadOnlyList<double> xs)
     {
         ArgumentNullException.ThrowIfNull(xs);
-        var s = 0.0;
-        foreach (var x in xs)
+        var n = (double)xs.Count;
+        var direct = CompensatedSum(xs, 1.0) / n;
+        return double.IsFinite(direct) || xs.Any(x => !double.IsFinite(x)) ? direct : CompensatedSum(xs, 1.0 / n);
+    }
+
+    private static double CompensatedSum(IReadOnlyList<double> xs, double scale)
+    {
+        double sum = 0, compensation = 0;
+        foreach (var value in xs)
         {
-            s += x;
+            var x = value * scale;
+            var t = sum + x;
+            compensation += Math.Abs(sum) >= Math.Abs(x) ? (sum - t) + x : (x - t) + sum;
+            sum = t;
         }
 
-        return s / xs.Count;
+        return sum + compensation;
     }
 
     /// <summary>Unbiased sample variance (divisor n - 1).</summary>

@@ -55,7 +55,12 @@ public static class SampleAnalysis
     public static SampleReport Sample(string distributionName, double[] parameters, int n, long seed)
         => Sample(distributionName, parameters, n, seed, SamplerUnderTest.Toolkit);
 
-    /// <summary>As <see cref="Sample(string, double[], int, long)"/> with a given sampler (tests use wrong ones).</summary>
+    /// <summary>
+    /// As <see cref="Sample(string, double[], int, long)"/> with a given sampler (tests use wrong ones). Where
+    /// the reference twin is not validated at the parameters (<see cref="CatalogueEntry.ReferenceProblem"/>)
+    /// or cannot compute a value there (a NaN correlation), the report carries sample statistics only and
+    /// says why, rather than an unchecked reference value.
+    /// </summary>
     public static SampleReport Sample(string distributionName, double[] parameters, int n, long seed, SamplerUnderTest sampler)
     {
         ArgumentNullException.ThrowIfNull(sampler);
@@ -66,8 +71,20 @@ public static class SampleAnalysis
         // The toolkit's own parameter validation first: one clean line naming the parameter and its
         // range (DistributionParameterException), before the references, whose checks speak .NET.
         entry.ValidateParameters(p);
+        if (entry.ReferenceProblem(p) is { } outOfRange)
+        {
+            return WithoutReference(entry.Name, entry.ParameterNames, p, outOfRange, n, seed, sampler.Draw(entry, p, n, seed));
+        }
+
         var marginals = Enumerable.Range(0, entry.ComponentCount).Select(c => entry.MarginalReference(p, c)).ToArray();
+        var referenceCorrelation = entry.IsJoint ? entry.CreateJointReference(p).Correlation : 0.0;
         var draws = sampler.Draw(entry, p, n, seed);
+        if (double.IsNaN(referenceCorrelation))
+        {
+            return WithoutReference(entry.Name, entry.ParameterNames, p,
+                $"the reference of {entry.Name} cannot compute its correlation to 1e-4 at these parameters", n, seed, draws);
+        }
+
         var levels = Descriptive.ReportLevels;
         var components = marginals.Select((r, c) => new ComponentReport(
             entry.ComponentNames[c],
@@ -80,7 +97,7 @@ public static class SampleAnalysis
             levels.Select(r.Quantile).ToArray(),
             LawTest.Ks(draws[c], r, ReportFalseFailureProbability))).ToArray();
         CorrelationResult? correlation = entry.IsJoint
-            ? CorrelationTest.Test(draws[0], draws[1], entry.CreateJointReference(p).Correlation, ReportFalseFailureProbability)
+            ? CorrelationTest.Test(draws[0], draws[1], referenceCorrelation, ReportFalseFailureProbability)
             : null;
         var pairs = correlation is { } r
             ? new[] { new SampleCorrelation(entry.ComponentNames[0], entry.ComponentNames[1], r.Sample, r.StandardError) }
@@ -98,7 +115,15 @@ public static class SampleAnalysis
 
     private static SampleReport SampleWithoutReference(StandaloneCall call, DistributionDefinition definition, int n, long seed)
     {
-        var draws = DrawWithEvaluator(call, n, seed);
+        var reason = definition is BoundDistribution user && !call.IsStandardLibrary
+            ? $"{definition.Name} comes from {user.Source.Path}, not the standard library: no reference law, sample statistics only"
+            : $"{definition.Name} has no reference twin in GateDsl.Reference (a discrete law): sample statistics only";
+        return WithoutReference(definition.Name, definition.Parameters.Select(p => p.Name).ToArray(), call.Arguments.ToArray(), reason, n, seed, DrawWithEvaluator(call, n, seed));
+    }
+
+    /// <summary>A report of sample statistics only (means, variances, quantiles, pairwise correlations), with the reason there is no reference.</summary>
+    private static SampleReport WithoutReference(string name, IReadOnlyList<string> parameterNames, IReadOnlyList<double> parameters, string reason, int n, long seed, double[][] draws)
+    {
         var names = ComponentNames(draws.Length);
         var levels = Descriptive.ReportLevels;
         var components = draws.Select((d, c) => new ComponentReport(
@@ -113,21 +138,7 @@ public static class SampleAnalysis
             }
         }
 
-        var reason = definition is BoundDistribution user && !call.IsStandardLibrary
-            ? $"{definition.Name} comes from {user.Source.Path}, not the standard library: no reference law, sample statistics only"
-            : $"{definition.Name} has no reference twin in GateDsl.Reference (a discrete law): sample statistics only";
-        return new SampleReport(
-            definition.Name,
-            definition.Parameters.Select(p => p.Name).ToArray(),
-            call.Arguments.ToArray(),
-            null,
-            reason,
-            n,
-            seed,
-            components,
-            null,
-            pairs,
-            draws);
+        return new SampleReport(name, parameterNames, parameters, null, reason, n, seed, components, null, pairs, draws);
     }
 
     /// <summary>n draws with a generator seeded with <paramref name="seed"/>, one double array per value component.</summary>

@@ -8,7 +8,8 @@ namespace GateDsl.Distributions.Tests;
 
 /// <summary>
 /// Shapes from 1e-3 to 1e4: Beta-family draws stay strictly inside (0,1), gradients stay finite,
-/// nothing is NaN; log densities at 0 and 1 are -inf (the support is the open interval).
+/// nothing is NaN; log densities at 0 and 1 are the density's limits there. The whole parameter range
+/// (tiny and huge shapes, both dtypes) is covered in GateDsl.Validation.Tests (WholeRangeProperties).
 /// </summary>
 public sealed class RobustnessTests
 {
@@ -143,39 +144,64 @@ public sealed class RobustnessTests
         AssertFiniteGradients("RelaxedBernoulli/LogitNormal", t, l);
     }
 
-    /// <summary>The log density is -inf at and beyond the ends of the open support; never NaN (values and gradients).</summary>
+    /// <summary>
+    /// At the ends of the support the log density is the density's limit (issue 9: Beta(1, 8) at 0 is ln 8,
+    /// not -inf): +inf where the density blows up, the finite limit where it has one, -inf where it vanishes;
+    /// beyond the ends -inf; never NaN, in values or in the gradient of an interior point evaluated in the
+    /// same call. Limits by hand: Beta and Kumaraswamy behave like x^(a-1) at 0 (constant b at a = 1) and
+    /// like (1-x)^(b-1) at 1 (constant a at b = 1); RelaxedBernoulli(t, l) like x^(t-1) e^-l at 0 and
+    /// (1-x)^(t-1) e^l at 1; LogitNormal vanishes at both ends.
+    /// </summary>
     [Fact]
-    public void LogProbAtTheBoundaryIsMinusInfinityNeverNaN()
+    public void LogProbAtTheEndsIsTheDensitysLimitNeverNaN()
     {
         var points = Const([-0.5, 0.0, 1.0, 1.5]);
-        foreach (var shapes in new[] { (0.5, 0.5), (1.0, 1.0), (2.0, 3.0), (1e-3, 1e4) })
+        static double Limit(double exponent, double finite) => exponent < 0 ? double.PositiveInfinity : exponent == 0 ? finite : double.NegativeInfinity;
+        foreach (var (p, q) in new[] { (0.5, 0.5), (1.0, 1.0), (2.0, 3.0), (1e-3, 1e4), (1.0, 8.0), (3.0, 1.0) })
         {
-            var a = Leaf(shapes.Item1);
-            var b = Leaf(shapes.Item2);
-            IEnumerable<Distribution> unit =
-            [
-                new Beta(a, b), new Kumaraswamy(a, b), new RelaxedBernoulli(a, b), new LogitNormal(b, a),
-            ];
-            foreach (var d in unit)
+            var a = Leaf(p);
+            var b = Leaf(q);
+            var expected = new (Distribution D, double AtZero, double AtOne)[]
             {
-                var lp = d.LogProb(points);
-                Assert.All(Values(lp), v => Assert.Equal(double.NegativeInfinity, v));
+                (new Beta(a, b), Limit(p - 1, Math.Log(q)), Limit(q - 1, Math.Log(p))),
+                (new Kumaraswamy(a, b), Limit(p - 1, Math.Log(q)), Limit(q - 1, Math.Log(p))),
+                (new RelaxedBernoulli(a, b), Limit(p - 1, -q), Limit(p - 1, q)),
+                (new LogitNormal(b, a), double.NegativeInfinity, double.NegativeInfinity),
+            };
+            foreach (var (d, atZero, atOne) in expected)
+            {
+                var lp = Values(d.LogProb(points));
+                Assert.Equal([double.NegativeInfinity, atZero, atOne, double.NegativeInfinity], lp);
             }
 
-            var joint = new BivariateBeta(a, b, Leaf(0.7));
-            var grid = Const([0.0, 1.0, 0.5, 1.0, 0.0]);
-            var other = Const([0.5, 1.0, 1.0, 0.0, 0.0]);
-            var jlp = joint.LogProb(grid, other);
-            Assert.All(Values(jlp), v => Assert.Equal(double.NegativeInfinity, v));
-
-            // Gradients through a log density evaluated partly outside the support stay finite.
+            // Gradients through a log density evaluated partly at the ends stay finite.
             var inside = new Beta(a, b).LogProb(Const([0.0, 0.3, 1.0]));
             inside[1].backward();
             Assert.True(AllFinite(a.grad!) && AllFinite(b.grad!));
         }
 
-        var gamma = new Gamma(Const(0.5), Const(1.0));
-        Assert.All(Values(gamma.LogProb(Const([-1.0, 0.0]))), v => Assert.Equal(double.NegativeInfinity, v));
+        Assert.Equal([double.NegativeInfinity, double.PositiveInfinity], Values(new Gamma(Const(0.5), Const(1.0)).LogProb(Const([-1.0, 0.0]))));
+        Assert.Equal([double.NegativeInfinity, Math.Log(2.0)], Values(new Gamma(Const(1.0), Const(2.0)).LogProb(Const([-1.0, 0.0]))));
+        Assert.Equal([double.NegativeInfinity, double.NegativeInfinity], Values(new Gamma(Const(2.0), Const(1.0)).LogProb(Const([-1.0, 0.0]))));
+    }
+
+    /// <summary>
+    /// The joint Olkin-Liu density on the closed square: outside -inf; on an edge the limit from inside
+    /// (with a = 1 the density at x = 0 is finite and equals the value just inside, to first order in the
+    /// distance); where the exponent is negative +inf.
+    /// </summary>
+    [Fact]
+    public void BivariateBetaLogProbOnTheEdgesIsTheLimitFromInside()
+    {
+        var d = new BivariateBeta(Const(1.0), Const(2.0), Const(0.7));
+        var edge = Values(d.LogProb(Const([0.0, 0.3, 1.5, 0.4]), Const([0.4, 0.0, 0.5, -0.1])));
+        var inside = Values(d.LogProb(Const([1e-12, 0.3]), Const([0.4, 1e-12])));
+        Assert.Equal(inside[0], edge[0], 1e-10);
+        Assert.Equal(double.NegativeInfinity, edge[1]); // y^(b-1) with b = 2 vanishes at y = 0
+        Assert.Equal(double.NegativeInfinity, edge[2]);
+        Assert.Equal(double.NegativeInfinity, edge[3]);
+        var singular = new BivariateBeta(Const(0.5), Const(2.0), Const(0.3));
+        Assert.Equal(double.PositiveInfinity, Values(singular.LogProb(Const(0.0), Const(0.5)))[0]);
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ using GateDsl.Training.Cores;
 
 namespace GateDsl.Training.Tests;
 
-/// <summary>Every cell of a spec without errors trains as a compiled layer; the standard LSTM on libtorch's fused kernel.</summary>
+/// <summary>Every cell of a spec without errors trains as a compiled layer; the standard LSTM on libtorch's fused kernel, the others on the compiler's fused CPU kernel.</summary>
 public sealed class CellResolverTests
 {
     [Fact]
@@ -20,12 +20,12 @@ public sealed class CellResolverTests
     [InlineData("CIFG")]
     [InlineData("G2LSTM")]
     [InlineData("KumaraswamyLSTM")]
-    public void Other_stdlib_cells_train_on_the_generic_path(string cell)
+    public void Other_stdlib_cells_train_on_the_fused_cpu_kernel(string cell)
     {
         var resolved = CellResolver.Resolve(RepoPaths.Stdlib("cells.gate"), cell);
 
         Assert.Equal(CellProblem.None, resolved.Problem);
-        Assert.Equal("compiled cell (generic path)", resolved.Implementation);
+        Assert.Equal("compiled cell (fused CPU kernel)", resolved.Implementation);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class CellResolverTests
             "cell Coupled {\n  gate i = sigmoid(linear)\n  gate f = 1 - i\n  gate o = sigmoid(linear)\n  candidate = tanh(linear)\n}\n");
 
         Assert.Equal("compiled cell (standard LSTM on libtorch's fused kernel)", CellResolver.Resolve(spec, "Plain").Implementation);
-        Assert.Equal("compiled cell (generic path)", CellResolver.Resolve(spec, "Coupled").Implementation);
+        Assert.Equal("compiled cell (fused CPU kernel)", CellResolver.Resolve(spec, "Coupled").Implementation);
         Assert.Equal(CellProblem.UnknownCell, CellResolver.Resolve(spec, "Plane").Problem);
     }
 

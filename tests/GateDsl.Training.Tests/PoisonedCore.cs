@@ -24,6 +24,16 @@ internal sealed class PoisonedCore(IRecurrentCore inner, int poisonFrom) : IRecu
 
     public long ParameterCount => inner.ParameterCount;
 
+    public string Implementation => inner.Implementation;
+
+    public IReadOnlyDictionary<string, IReadOnlyList<int>> GateHeads => inner.GateHeads;
+
+    public DrawState Draws
+    {
+        get => inner.Draws;
+        set => inner.Draws = value;
+    }
+
     public CoreResult Forward(Tensor input, Tensor? mask, GateProbe? probe = null)
     {
         var result = inner.Forward(input, mask, probe);

@@ -34,6 +34,9 @@ public sealed class TrainingRunTests
 
         Assert.True(outcome.Metrics.Epochs[^1].Valid.DataLoss < 0.167, Describe(outcome));
         Assert.NotNull(outcome.Metrics.Gates);
+
+        // The gate probe reaches a stochastic cell's heads too: every epoch reports i and f.
+        Assert.All(outcome.Metrics.Epochs, e => Assert.True(e.GateGradients["i"] > 0 && e.GateGradients["f"] > 0, Describe(outcome)));
     }
 
     [Fact]

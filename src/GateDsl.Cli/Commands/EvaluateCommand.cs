@@ -48,7 +48,7 @@ internal static class EvaluateCommand
             return context.UsageError($"checkpoint not found: {checkpoint}");
         }
 
-        TorchThreads.Use(TorchThreads.Default);
+        TrainingThreads.Use(TrainingThreads.DefaultTorch, TrainingThreads.DefaultKernel);
         return TrainingErrors.Guard(context, () =>
         {
             var report = Evaluator.Run(checkpoint, task, data, new NpmFetcher(), line => context.Error.WriteLine(line));

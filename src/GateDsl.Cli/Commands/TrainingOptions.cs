@@ -37,7 +37,10 @@ internal sealed class TrainingOptions
         "--kl-weight", "Multiplies the spec's prior weights in the loss (default 1: the weights written in the spec).", "a number >= 0", x => x >= 0);
 
     public Option<int?> Threads { get; } = WholeNumberOptions.Optional(
-        "--threads", $"libtorch intra-op threads (default {TorchThreads.Default}: the models are small and more threads busy-wait on a shared machine).", 1);
+        "--threads", $"libtorch intra-op threads: matrix products and the fused LSTM (default {TrainingThreads.DefaultTorch}; docs/training.md says why).", 1);
+
+    public Option<int?> KernelThreads { get; } = WholeNumberOptions.Optional(
+        "--kernel-threads", $"Threads of the fused CPU kernel that runs every cell but the standard LSTM (default {TrainingThreads.DefaultKernel}).", 1);
 
     public Option<string?> Out { get; } = new("--out") { Description = "The run folder (default runs/<cell>-<task>-<time>)." };
 
@@ -48,7 +51,7 @@ internal sealed class TrainingOptions
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Data, Epochs, HiddenSize, Layers, Dropout, DropoutKind, BatchSize, LearningRate, Clip, KlWeight, Threads, Out, Resume, Json })
+        foreach (var option in new Option[] { Data, Epochs, HiddenSize, Layers, Dropout, DropoutKind, BatchSize, LearningRate, Clip, KlWeight, Threads, KernelThreads, Out, Resume, Json })
         {
             command.Options.Add(option);
         }
@@ -72,8 +75,9 @@ internal sealed class TrainingOptions
         }
     }
 
-    /// <summary>Applies --threads (or the default) to libtorch for this process.</summary>
-    public void ApplyThreads(ParseResult result) => TorchThreads.Use(result.GetValue(Threads) ?? TorchThreads.Default);
+    /// <summary>Applies --threads and --kernel-threads (or their defaults) to this process.</summary>
+    public void ApplyThreads(ParseResult result) =>
+        TrainingThreads.Use(result.GetValue(Threads) ?? TrainingThreads.DefaultTorch, result.GetValue(KernelThreads) ?? TrainingThreads.DefaultKernel);
 
     /// <summary>The shared settings of a train request, read from <paramref name="result"/>.</summary>
     public TrainRequest Apply(ParseResult result, TrainRequest request, DropoutKind? kind) => request with

@@ -18,13 +18,14 @@ public static class JsonTokens
         _ => throw new ArgumentOutOfRangeException(nameof(evaluation), evaluation, null),
     };
 
-    /// <summary>closedForm, truncatedSeries, upperBound or monteCarlo.</summary>
+    /// <summary>closedForm, truncatedSeries, upperBound, monteCarlo or quadrature.</summary>
     public static string Of(KlMethod method) => method switch
     {
         KlMethod.Exact => "closedForm",
         KlMethod.TruncatedSeries => "truncatedSeries",
         KlMethod.UpperBound => "upperBound",
         KlMethod.MonteCarlo => "monteCarlo",
+        KlMethod.Quadrature => "quadrature",
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, null),
     };
 

@@ -95,13 +95,14 @@ public static class IrPrinter
         _ => evaluation.ToString(),
     };
 
-    /// <summary>How a KL method reads in <c>describe</c>: closed form, truncated series, upper bound, or Monte Carlo.</summary>
+    /// <summary>How a KL method reads in <c>describe</c>: closed form, truncated series, upper bound, Monte Carlo, or closed form and quadrature.</summary>
     public static string MethodText(KlMethod method) => method switch
     {
         KlMethod.Exact => "closed form",
         KlMethod.TruncatedSeries => "truncated series",
         KlMethod.UpperBound => "upper bound",
         KlMethod.MonteCarlo => "Monte Carlo",
+        KlMethod.Quadrature => "closed form and quadrature",
         _ => method.ToString(),
     };
 

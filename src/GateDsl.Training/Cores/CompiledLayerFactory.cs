@@ -1,5 +1,6 @@
 using GateDsl.Compiler;
 using GateDsl.Compiler.Backends.TorchSharp;
+using static TorchSharp.torch;
 
 namespace GateDsl.Training.Cores;
 
@@ -13,11 +14,13 @@ internal sealed class CompiledLayerFactory : IRecurrentCoreFactory
     {
         this.spec = spec;
         CellName = cellName;
-        var ir = spec.Cell(cellName);
-        heads = ir.HeadCount;
-        Implementation = StandardLstm.Match(ir) is null
-            ? "compiled cell (generic path)"
-            : "compiled cell (standard LSTM on libtorch's fused kernel)";
+        heads = spec.Cell(cellName).HeadCount;
+
+        // The layer decides its path (libtorch's LSTM, the fused kernel, or the step loop); a 1-unit
+        // layer with its own generator asks it without touching the global generator's draws.
+        using var generator = new Generator(0);
+        using var probe = spec.CreateLayer(cellName, 1, 1, generator: generator);
+        Implementation = CompiledLayerCore.Describe(probe.Path);
     }
 
     public string CellName { get; }

@@ -1,17 +1,19 @@
+using GateDsl.Compiler.Backends.TorchSharp;
 using static TorchSharp.torch;
 
 namespace GateDsl.Training.Cores;
 
 /// <summary>
-/// Collects what the plots need from a core's forward pass: input and forget gate values on real
-/// steps (per layer, up to <see cref="MaxValuesPerLayer"/> each), and the gate pre-activations, whose
-/// gradients are retained so that after the backward pass <see cref="MeanAbsoluteGradients"/> gives the
-/// mean |dLoss/dz| of each head (i, f, ...) over real steps, units, batch and layers. The retained
-/// tensors belong to the caller's dispose scope: read the gradients before it ends.
+/// Collects what the plots need from a core's forward pass, as the compiled layer's step observer
+/// (<see cref="IStepObserver"/>, so it works for every cell, the standard LSTM included): input and
+/// forget gate values on real steps (per layer, up to <see cref="MaxValuesPerLayer"/> each), and each
+/// step's pre-activations z [B, K*H], whose gradients are retained so that after the backward pass
+/// <see cref="MeanAbsoluteGradients"/> gives the mean |dLoss/dz| that reaches each gate's heads. The
+/// retained tensors belong to the probe: read the gradients, then dispose it.
 /// </summary>
-internal sealed class GateProbe
+internal sealed class GateProbe : IStepObserver, IDisposable
 {
-    private readonly List<(Tensor PreActivation, Tensor? Rows, IReadOnlyList<string> Heads)> retained = new();
+    private readonly List<ObservedStep> retained = new();
     private readonly Dictionary<int, (List<float> I, List<float> F)> values = new();
 
     /// <summary>A probe that records gate values, gradients, or both.</summary>
@@ -34,8 +36,91 @@ internal sealed class GateProbe
     /// <summary>The recorded (i, f) pairs of each layer (0-based), in the order seen.</summary>
     public IReadOnlyDictionary<int, (List<float> I, List<float> F)> Values => values;
 
-    /// <summary>Records one step's gates [B, H] of <paramref name="layer"/>; <paramref name="rows"/> [B] bool marks real sequences (null: all).</summary>
-    public void RecordGates(int layer, Tensor inputGate, Tensor forgetGate, Tensor? rows)
+    /// <inheritdoc />
+    public void Observe(int layer, long step, Tensor preActivations, StepResult gates, Tensor? valid)
+    {
+        RecordGates(layer, gates.InputGate, gates.ForgetGate, valid);
+        if (!RecordsGradients || !preActivations.requires_grad)
+        {
+            return;
+        }
+
+        // z and the row mask live in the step's (and the layer's) dispose scope; the gradient is read
+        // after backward, long after both ended, so the probe keeps them and disposes them itself.
+        preActivations.retain_grad();
+        var heads = preActivations.shape[1] / gates.InputGate.shape[1];
+        retained.Add(new ObservedStep(layer, preActivations.DetachFromDisposeScope(), valid?.clone().DetachFromDisposeScope(), (int)heads));
+    }
+
+    /// <summary>
+    /// After backward: for each gate in <paramref name="gateHeads"/> (i, f, o, candidate: the heads it
+    /// reads, <see cref="GateHeads.Of"/>), the mean of |dLoss/dz| over those heads' columns, the real
+    /// rows of every retained step and every layer. Empty when nothing was retained.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> MeanAbsoluteGradients(IReadOnlyDictionary<string, IReadOnlyList<int>> gateHeads)
+    {
+        ArgumentNullException.ThrowIfNull(gateHeads);
+        var sums = new Dictionary<int, double>();
+        var counts = new Dictionary<int, long>();
+        foreach (var step in retained)
+        {
+            using var scope = NewDisposeScope();
+            var grad = step.PreActivations.grad;
+            if (grad is null)
+            {
+                continue;
+            }
+
+            var real = step.Rows is null ? grad : grad.index(step.Rows);
+            var blocks = real.abs().chunk(step.Heads, 1);
+            for (var k = 0; k < step.Heads; k++)
+            {
+                sums[k] = sums.GetValueOrDefault(k) + blocks[k].sum().to(ScalarType.Float64).item<double>();
+                counts[k] = counts.GetValueOrDefault(k) + blocks[k].numel();
+            }
+        }
+
+        var means = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (gate, heads) in gateHeads)
+        {
+            var count = heads.Sum(k => counts.GetValueOrDefault(k));
+            if (count > 0)
+            {
+                means[gate] = heads.Sum(k => sums.GetValueOrDefault(k)) / count;
+            }
+        }
+
+        return means;
+    }
+
+    /// <summary>After backward: the sum over steps and batch rows of dLoss/dz of <paramref name="layer"/> [K*H] (which equals the gradient of its bias), or null when none was retained.</summary>
+    public Tensor? GradientSum(int layer)
+    {
+        Tensor? sum = null;
+        foreach (var step in retained.Where(s => s.Layer == layer && s.PreActivations.grad is not null))
+        {
+            using var rowSum = step.PreActivations.grad!.sum(dim: 0); // not sum(0): a literal 0 converts to ScalarType.Byte
+            var next = sum is null ? rowSum.clone() : sum.add(rowSum);
+            sum?.Dispose();
+            sum = next;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Frees the retained pre-activations.</summary>
+    public void Dispose()
+    {
+        foreach (var step in retained)
+        {
+            step.PreActivations.Dispose();
+            step.Rows?.Dispose();
+        }
+
+        retained.Clear();
+    }
+
+    private void RecordGates(int layer, Tensor inputGate, Tensor forgetGate, Tensor? rows)
     {
         if (!RecordsValues)
         {
@@ -63,44 +148,6 @@ internal sealed class GateProbe
         lists.F.AddRange(fv);
     }
 
-    /// <summary>
-    /// Retains the gradient of one step's pre-activations [B, K*H], whose K blocks of H columns are the
-    /// heads named in <paramref name="heads"/> (LSTM: i, f, g, o); <paramref name="rows"/> [B] bool marks real sequences.
-    /// </summary>
-    public void RetainPreActivation(Tensor preActivation, Tensor? rows, IReadOnlyList<string> heads)
-    {
-        if (!RecordsGradients)
-        {
-            return;
-        }
-
-        preActivation.retain_grad();
-        retained.Add((preActivation, rows, heads));
-    }
-
-    /// <summary>After backward: the mean absolute gradient of each head over everything retained (empty when nothing was).</summary>
-    public IReadOnlyDictionary<string, double> MeanAbsoluteGradients()
-    {
-        var sums = new Dictionary<string, double>(StringComparer.Ordinal);
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (z, rows, heads) in retained)
-        {
-            using var scope = NewDisposeScope();
-            var grad = z.grad;
-            if (grad is null)
-            {
-                continue;
-            }
-
-            var real = rows is null ? grad : grad.index(rows);
-            var blocks = real.abs().chunk(heads.Count, 1);
-            for (var k = 0; k < heads.Count; k++)
-            {
-                sums[heads[k]] = sums.GetValueOrDefault(heads[k]) + blocks[k].sum().to(ScalarType.Float64).item<double>();
-                counts[heads[k]] = counts.GetValueOrDefault(heads[k]) + blocks[k].numel();
-            }
-        }
-
-        return sums.Where(p => counts[p.Key] > 0).ToDictionary(p => p.Key, p => p.Value / counts[p.Key], StringComparer.Ordinal);
-    }
+    /// <summary>One observed step whose gradient is retained: z [B, K*H] and its real rows [B] (null: all).</summary>
+    private sealed record ObservedStep(int Layer, Tensor PreActivations, Tensor? Rows, int Heads);
 }

@@ -8,7 +8,7 @@ internal interface IRecurrentCoreFactory
     /// <summary>The cell's name.</summary>
     string CellName { get; }
 
-    /// <summary>What runs the cell, for metrics.json and the console ("compiled cell (generic path)").</summary>
+    /// <summary>What runs the cell, for metrics.json and the console ("compiled cell (fused CPU kernel)").</summary>
     string Implementation { get; }
 
     /// <summary>Learnable parameters of a core of these sizes.</summary>

@@ -39,6 +39,9 @@ internal sealed class CheckpointState
     /// <summary>The learning rate to continue with.</summary>
     public double LearningRate { get; set; }
 
+    /// <summary>Sequences each layer of the core had begun (<see cref="DrawState.Sequences"/>): where the fused kernel's draws stand.</summary>
+    public long DrawSequences { get; set; }
+
     /// <summary>The metrics so far (epochs, best epoch, status).</summary>
     public RunMetrics Metrics { get; set; } = new();
 

@@ -36,6 +36,7 @@ public static class Evaluator
         var cell = ResolveCell(checkpointPath, state);
         var trainingTask = TaskBuilder.Create(saved, dataPath ?? state.DataPath, fetcher, say, state.Vocabulary);
         var core = cell.Factory!.Create(trainingTask.InputSize, settings.HiddenSize, settings.Layers, settings.Dropout, settings.DropoutKind);
+        core.Draws = DrawState.Start(settings.Seed); // a cell that samples at evaluation (`evaluate sample`) scores the same each time
         using var model = new SequenceModel(trainingTask, core);
         Checkpoint.LoadModel(checkpointPath, model);
         var batch = ModelScoring.EvaluationBatchSize(settings.BatchSize);

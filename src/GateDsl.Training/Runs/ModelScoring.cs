@@ -60,7 +60,7 @@ internal static class ModelScoring
         try
         {
             using var noGrad = no_grad();
-            var probe = new GateProbe(recordValues: true, recordGradients: false);
+            using var probe = new GateProbe(recordValues: true, recordGradients: false);
             var count = task.Count(split);
             for (var start = 0; start < count; start += batchSize)
             {
@@ -84,10 +84,11 @@ internal static class ModelScoring
     }
 
     /// <summary>
-    /// Mean |dLoss/dz| at each head's pre-activation on a fixed training batch (the first
+    /// Mean |dLoss/dz| at the pre-activations of each gate's heads (i, f, o, candidate) on a fixed training batch (the first
     /// <paramref name="batchSize"/> sequences) in training mode, without an optimizer step. Its draws
-    /// come from a generator seeded by <paramref name="probeSeed"/> and the training generator is
-    /// restored afterwards, so probing changes nothing in the run.
+    /// come from libtorch's generator seeded by <paramref name="probeSeed"/> (an observed layer runs its
+    /// cells step by step) and the training generator is restored afterwards, so probing changes nothing
+    /// in the run but the count of sequences the layers have begun, which the checkpoints keep.
     /// </summary>
     public static IReadOnlyDictionary<string, double> GateGradients(
         SequenceModel model, TrainingTask task, OptimizerHelper optimizer, int batchSize, double klWeight, long probeSeed)
@@ -100,13 +101,13 @@ internal static class ModelScoring
             model.train();
             var indices = Enumerable.Range(0, Math.Min(batchSize, task.Count(Split.Train))).ToArray();
             var batch = task.MakeBatch(Split.Train, indices);
-            var probe = new GateProbe(recordValues: false, recordGradients: true);
+            using var probe = new GateProbe(recordValues: false, recordGradients: true);
             var output = model.Forward(batch, probe);
             var parts = task.Loss(output.Logits, batch);
             var loss = (parts.DataSum + output.Kl * klWeight) / batch.Items;
             optimizer.zero_grad();
             loss.backward();
-            var gradients = probe.MeanAbsoluteGradients();
+            var gradients = probe.MeanAbsoluteGradients(model.Core.GateHeads);
             optimizer.zero_grad();
             return gradients;
         }

@@ -42,6 +42,7 @@ internal sealed class TrainingSession : IDisposable
         folder = Path.GetFullPath(request.OutputFolder);
         manual_seed(settings.Seed);
         var core = request.Cell.Factory!.Create(task.InputSize, settings.HiddenSize, settings.Layers, settings.Dropout, settings.DropoutKind);
+        core.Draws = DrawState.Start(settings.Seed);
         model = new SequenceModel(task, core);
         learningRate = settings.LearningRate;
         optimizer = optim.Adam(model.parameters(), learningRate);
@@ -49,6 +50,7 @@ internal sealed class TrainingSession : IDisposable
         if (resumed is not null)
         {
             resumed = Checkpoint.LoadAll(Path.Combine(folder, LastCheckpoint), model, optimizer);
+            core.Draws = DrawState.Start(settings.Seed) with { Sequences = resumed.DrawSequences };
             epoch = resumed.Epoch;
             nextBatch = resumed.NextBatch;
             partial = resumed.Partial;
@@ -73,7 +75,7 @@ internal sealed class TrainingSession : IDisposable
         }
 
         metrics.Cell = request.Cell.CellName;
-        metrics.Implementation = request.Cell.Factory.Implementation;
+        metrics.Implementation = core.Implementation;
         metrics.SpecFile = Path.GetFullPath(request.Cell.SpecPath);
         metrics.SpecHash = request.Cell.SpecHash;
         metrics.Data = task.DataDescription;
@@ -311,6 +313,7 @@ internal sealed class TrainingSession : IDisposable
             NextBatch = nextBatch,
             Partial = partial,
             LearningRate = learningRate,
+            DrawSequences = model.Core.Draws.Sequences,
             Metrics = metrics,
             IsBest = isBest,
         };

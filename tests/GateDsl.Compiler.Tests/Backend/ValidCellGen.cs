@@ -12,8 +12,10 @@ namespace GateDsl.Compiler.Tests.Backend;
 /// </summary>
 internal static class ValidCellGen
 {
+    // Shapes from tiny to large. Not exp(linear): at the property's largest inputs it overflows, and
+    // a ratio of two infinite shapes has no value to be right about.
     private static readonly Gen<string> Shape = Gen.Elements(
-        "softplus(linear) + 0.001", "softplus(linear) + 0.5", "exp(linear) + 0.01", "softplus(2 * linear) + 1");
+        "softplus(linear) + 0.001", "softplus(linear) + 0.5", "exp(tanh(linear)) + 0.01", "softplus(2 * linear) + 1");
 
     private static readonly Gen<string> Real = Gen.Elements(
         "linear", "0.5 * linear + linear", "3 * tanh(linear)", "linear - linear", "log(softplus(linear) + 1)", "-linear");

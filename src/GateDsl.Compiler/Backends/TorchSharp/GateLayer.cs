@@ -69,7 +69,6 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
             ExecutionPath.Auto when _trainingKernel is not null => ExecutionPath.FusedKernel,
             _ => ExecutionPath.Generic,
         };
-        Seed = generator is null ? (ulong)Random.Shared.NextInt64() : (ulong)generator.initial_seed();
         for (var l = 0; l < Options.Layers; l++)
         {
             var layerInput = l == 0 ? inputSize : hiddenSize;
@@ -104,11 +103,14 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
     public ExecutionPath LastPath { get; private set; }
 
     /// <summary>
-    /// The seed of the fused kernel's counter-based streams (the generic path uses <see cref="Draws"/>):
-    /// the same seed gives the same draws, at any thread count; each sequence gets its own streams.
-    /// Defaults to the creating generator's seed, or a random one.
+    /// The seed of the fused kernel's counter-based streams (the generic path uses <see cref="Draws"/>).
+    /// Null (the default): each forward call takes its stream key from torch's global generator, so
+    /// <c>torch.manual_seed</c> and a saved generator state reproduce a run, resumed or not, as they do
+    /// the generic path's default draws. Set: the streams of layer l's n-th sequence are keyed by
+    /// (seed, l, n), and <see cref="KernelDrawSource"/> with the same seed gives the generic path the
+    /// same draws. Either way the draws do not depend on the thread count.
     /// </summary>
-    public ulong Seed { get; set; }
+    public ulong? Seed { get; set; }
 
     /// <summary>I.</summary>
     public long InputSize { get; }
@@ -275,9 +277,18 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
         cell.BeginSequence();
         var kernel = (training ? _trainingKernel : _evaluationKernel)!.Value;
         var projection = Project(x, cell.WeightIh, cell.Bias);
-        var options = new FusedOptions(kernel.Single, kernel.Double, mask?.to(x.dtype), StreamLayout.Key(Seed, layer, cell.SequenceCount - 1));
+        var key = Seed is { } seed ? StreamLayout.Key(seed, layer, cell.SequenceCount - 1) : KeyFromTorch();
+        var options = new FusedOptions(kernel.Single, kernel.Double, mask?.to(x.dtype), key);
         var (output, hT, cT, kl) = FusedSequence.Run(projection, cell.WeightHh, h, c, options);
         return (output, hT, cT, Ir.Training.KlTerms.Length == 0 && Ir.Evaluation.KlTerms.Length == 0 ? null : kl.sum());
+    }
+
+    /// <summary>A 64-bit stream key drawn from torch's global generator (two 32-bit halves, so every bit is random).</summary>
+    private static ulong KeyFromTorch()
+    {
+        using var halves = torch.randint(0, 1L << 32, [2], ScalarType.Int64);
+        var bits = halves.data<long>().ToArray();
+        return ((ulong)bits[0] << 32) | (ulong)bits[1];
     }
 
     private static (KernelStep<float>, KernelStep<double>)? Kernel(IrProgram program, int heads, out string? reason) =>
