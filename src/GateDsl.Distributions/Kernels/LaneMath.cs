@@ -9,11 +9,12 @@ namespace GateDsl.Distributions.Kernels;
 /// element's result depends on its own value only, never on where a span starts or ends. That is
 /// what makes a kernel's draws the same however a tensor is cut into chunks, rows or threads.
 /// </summary>
-internal static class LaneMath
+public static class LaneMath
 {
     /// <summary>A function of one vector, applied lane by lane.</summary>
     public interface IFunction
     {
+        /// <summary>The function's value in every lane of <paramref name="x"/>.</summary>
         static abstract Vector<double> Invoke(Vector<double> x);
     }
 
