@@ -49,21 +49,29 @@ public static class GammaShapeDerivative
         double p = digammaAlpha + q - logX; // psi(alpha + 1) - ln x
         double sum = q * p;
         double y = alpha;
-        for (int n = 1; n < MaxTerms; n += 2)
+        for (int n = 1; n < MaxTerms; n += 4)
         {
-            // Two terms per pass and one division for both: 1/(y+1) and 1/(y+2) from 1/((y+1)(y+2)).
-            double y1 = y + 1.0, y2 = y + 2.0;
-            double r = 1.0 / (y1 * y2);
-            double inv1 = y2 * r, inv2 = y1 * r;
+            // Four terms per pass and one division for all: 1/(y+k), k = 1..4, from 1/((y+1)(y+2)(y+3)(y+4)).
+            double y1 = y + 1.0, y2 = y + 2.0, y3 = y + 3.0, y4 = y + 4.0;
+            double low = y1 * y2, high = y3 * y4;
+            double r = 1.0 / (low * high);
+            double rh = high * r, rl = low * r;
+            double inv1 = y2 * rh, inv2 = y1 * rh, inv3 = y4 * rl, inv4 = y3 * rl;
             q *= x * inv1;
             p += inv1; // psi(alpha + n + 1) - ln x
             double term = q * p;
             q *= x * inv2;
             p += inv2;
+            term += q * p;
+            q *= x * inv3;
+            p += inv3;
+            term += q * p;
+            q *= x * inv4;
+            p += inv4;
             double last = q * p;
             term += last;
             sum += term;
-            y = y2;
+            y = y4;
             // Past the peak (x < y + 1) the remainder is below q (psi - ln x) x / (y + 1 - x), up to
             // the slow growth of psi; stop when that is under the tolerance of the sum.
             double next = y + 1.0;
@@ -126,28 +134,44 @@ public static class GammaShapeDerivative
         var x = Vector.Exp(lx);
         var one = Vector<double>.One;
         var two = new Vector<double>(2.0);
+        var three = new Vector<double>(3.0);
+        var four = new Vector<double>(4.0);
         var q = one / a;
         var p = psiA + q - lx;
         var sum = q * p;
         var y = a;
         var active = Vector<long>.AllBitsSet;
         var tol = new Vector<double>(relativeTolerance);
-        for (int k = 1; k < MaxTerms; k += 2)
+        for (int k = 1; k < MaxTerms; k += 4)
         {
             var y1 = y + one;
             var y2 = y + two;
-            var r = one / (y1 * y2);
-            var inv1 = y2 * r;
-            var inv2 = y1 * r;
+            var y3 = y + three;
+            var y4 = y + four;
+            var low = y1 * y2;
+            var high = y3 * y4;
+            var r = one / (low * high);
+            var rh = high * r;
+            var rl = low * r;
+            var inv1 = y2 * rh;
+            var inv2 = y1 * rh;
+            var inv3 = y4 * rl;
+            var inv4 = y3 * rl;
             q *= x * inv1;
             p += inv1;
             var term = q * p;
             q *= x * inv2;
             p += inv2;
+            term += q * p;
+            q *= x * inv3;
+            p += inv3;
+            term += q * p;
+            q *= x * inv4;
+            p += inv4;
             var last = q * p;
             term += last;
             sum += Vector.ConditionalSelect(active, term, Vector<double>.Zero);
-            y = y2;
+            y = y4;
             var next = y + one;
             var done = Vector.LessThan(x, next)
                 & Vector.GreaterThanOrEqual(term, Vector<double>.Zero)
