@@ -98,12 +98,7 @@ internal sealed class KernelStep<T>
             switch (op.Kind)
             {
                 case KernelOpKind.Head:
-                    var head = pre.Slice((op.Head * hidden) + j0, n);
-                    for (var jj = 0; jj < n; jj++)
-                    {
-                        o[jj] = double.CreateTruncating(head[jj]);
-                    }
-
+                    TensorPrimitives.ConvertTruncating<T, double>(pre.Slice((op.Head * hidden) + j0, n), o);
                     break;
                 case KernelOpKind.Link:
                     LinkForward(op.Function, Read(op.A, v, n, sa), o);
@@ -146,12 +141,7 @@ internal sealed class KernelStep<T>
         var slots = _plan.SavedSlots;
         for (var k = 0; k < slots.Length; k++)
         {
-            var from = v.Slice(slots[k] * Block, n);
-            var to = saved.Slice((k * hidden) + j0, n);
-            for (var jj = 0; jj < n; jj++)
-            {
-                to[jj] = T.CreateTruncating(from[jj]);
-            }
+            TensorPrimitives.ConvertTruncating<double, T>(v.Slice(slots[k] * Block, n), saved.Slice((k * hidden) + j0, n));
         }
 
         return kl;
@@ -172,20 +162,34 @@ internal sealed class KernelStep<T>
             var b0 = term.PriorRate;
             var logGammaA0 = ScalarSpecialFunctions.LogGamma(a0);
             var dShape = v.Slice(term.ShapeGradient * Block, n);
-            var constantRate = term.Rate.IsConstant;
-            var logRateRatio = constantRate ? Math.Log(term.Rate.Constant / b0) : 0;
+            var w = term.Weight;
+
+            // KL(Ga(a, b) || Ga(a0, b0)) = (a - a0) psi(a) - lgamma(a) + lgamma(a0) + a0 ln(b / b0) + a (b0 - b) / b.
+            if (term.Rate.IsConstant)
+            {
+                // Per unit only what depends on the shape: (a - a0) psi(a) - lgamma(a) + a (b0 - b) / b.
+                var b = term.Rate.Constant;
+                var slope = (b0 - b) / b;
+                double sum = 0;
+                for (var jj = 0; jj < n; jj++)
+                {
+                    var x = a[jj];
+                    sum += ((x - a0) * psi[jj]) - logGamma[jj] + (x * slope);
+                    dShape[jj] = w * (((x - a0) * trigamma[jj]) + slope);
+                }
+
+                kl += w * (sum + (n * (logGammaA0 + (a0 * Math.Log(b / b0)))));
+                continue;
+            }
+
+            var rate = v.Slice(term.Rate.Slot * Block, n);
             for (var jj = 0; jj < n; jj++)
             {
-                var b = At(term.Rate, v, jj);
+                var b = rate[jj];
                 var x = a[jj];
-
-                // KL(Ga(a, b) || Ga(a0, b0)) = (a - a0) psi(a) - lgamma(a) + lgamma(a0) + a0 ln(b / b0) + a (b0 - b) / b.
-                kl += term.Weight * (((x - a0) * psi[jj]) - logGamma[jj] + logGammaA0 + (a0 * (constantRate ? logRateRatio : Math.Log(b / b0))) + (x * (b0 - b) / b));
-                dShape[jj] = term.Weight * (((x - a0) * trigamma[jj]) + ((b0 - b) / b));
-                if (term.RateGradient >= 0)
-                {
-                    v[(term.RateGradient * Block) + jj] = term.Weight * ((a0 / b) - (x * b0 / (b * b)));
-                }
+                kl += w * (((x - a0) * psi[jj]) - logGamma[jj] + logGammaA0 + (a0 * Math.Log(b / b0)) + (x * (b0 - b) / b));
+                dShape[jj] = w * (((x - a0) * trigamma[jj]) + ((b0 - b) / b));
+                v[(term.RateGradient * Block) + jj] = w * ((a0 / b) - (x * b0 / (b * b)));
             }
         }
 
@@ -314,22 +318,13 @@ internal sealed class KernelStep<T>
         var slots = _plan.SavedSlots;
         for (var k = 0; k < slots.Length; k++)
         {
-            var from = saved.Slice((k * hidden) + j0, n);
-            var to = v.Slice(slots[k] * Block, n);
-            for (var jj = 0; jj < n; jj++)
-            {
-                to[jj] = double.CreateTruncating(from[jj]);
-            }
+            TensorPrimitives.ConvertTruncating<T, double>(saved.Slice((k * hidden) + j0, n), v.Slice(slots[k] * Block, n));
         }
 
         // The cell update: c_t = f c_{t-1} + i g, h_t = o tanh(c_t).
         var (gi, gf, go, gg) = (_plan.Gates[0], _plan.Gates[1], _plan.Gates[2], _plan.Gates[3]);
         var tanhC = scratch.Slice(0, n);
-        for (var jj = 0; jj < n; jj++)
-        {
-            tanhC[jj] = double.CreateTruncating(c[j0 + jj]);
-        }
-
+        TensorPrimitives.ConvertTruncating<T, double>(c.Slice(j0, n), tanhC);
         TensorPrimitives.Tanh(tanhC, tanhC);
         for (var jj = 0; jj < n; jj++)
         {
