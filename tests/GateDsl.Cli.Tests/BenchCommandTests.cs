@@ -35,6 +35,8 @@ public sealed class BenchCommandTests
             Assert.Equal(expected[k].Target, target.ValueKind == JsonValueKind.Null ? null : target.GetDouble());
             Assert.True(rows[k].GetProperty("ratio").GetDouble() > 0);
             Assert.True(rows[k].GetProperty("meanMs").GetDouble() > 0 && rows[k].GetProperty("baselineMeanMs").GetDouble() > 0);
+            var cpu = rows[k].GetProperty("cpuRatio"); // null only when the tiny baseline took no measurable CPU time
+            Assert.True(cpu.ValueKind == JsonValueKind.Null || cpu.GetDouble() > 0, $"cpuRatio of row {k}: {cpu}");
         }
 
         Assert.Equal("T=3 B=2 I=4 H=5", json.RootElement.GetProperty("size").GetString());

@@ -22,7 +22,7 @@ internal static class BenchPlan
         new HandWrittenFiveGammaWorkload(size, ByHand),
     ];
 
-    public static IReadOnlyList<BenchRow> Rows(Dictionary<string, List<double>> times) =>
+    public static IReadOnlyList<BenchRow> Rows(BenchTimes times) =>
     [
         BenchRunner.Row(times, "LSTM (compiled, fused LSTM path)", Lstm, 1.1),
         BenchRunner.Row(times, "LSTM (compiled, generic path)", Lstm, 2.0),
@@ -41,6 +41,6 @@ internal static class BenchPlan
         new CompiledLayerWorkload(spec, "BBetaLSTM5G", ExecutionPath.Auto, size, $"{FiveGamma} B={size.Batch}"),
     ];
 
-    public static BenchRow SmallBatchRow(Dictionary<string, List<double>> times, int batch) =>
+    public static BenchRow SmallBatchRow(BenchTimes times, int batch) =>
         BenchRunner.Row(times, $"{FiveGamma} B={batch}", $"{Lstm} B={batch}", null);
 }

@@ -144,7 +144,7 @@ internal static class BenchCommand
 
     private static void Print(CliContext context, BenchReport report)
     {
-        var table = new Table().AddColumns("benchmark", "baseline", "ratio", "target", "ms", "baseline ms");
+        var table = new Table().AddColumns("benchmark", "baseline", "ratio", "target", "CPU ratio", "ms", "baseline ms");
         foreach (var row in report.Benchmarks)
         {
             var target = row.Target is { } t ? $"<= {t.ToString("0.00", CultureInfo.InvariantCulture)} {(row.Met == true ? "met" : "NOT met")}" : "-";
@@ -153,17 +153,22 @@ internal static class BenchCommand
                 Markup.Escape(row.Baseline),
                 row.Ratio.ToString("0.00", CultureInfo.InvariantCulture),
                 target,
+                row.CpuRatio is { } cpu ? cpu.ToString("0.00", CultureInfo.InvariantCulture) : "-",
                 row.MeanMs.ToString("0", CultureInfo.InvariantCulture),
                 row.BaselineMeanMs.ToString("0", CultureInfo.InvariantCulture));
         }
 
         context.Console.Write(table);
-        context.Out.WriteLine($"ratio: median over {report.Rounds} rounds of (time / baseline time in the same round); ms: mean wall time; {report.Size}; threads: {report.Threads}");
+        context.Out.WriteLine($"ratio: median over {report.Rounds} rounds of (wall time / baseline wall time in the same round); CPU ratio: the same of process CPU time; ms: mean wall time; {report.Size}; threads: {report.Threads}; load: {LoadAverage()}");
         if (report.Memory is { } m)
         {
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"memory: {m.Steps} training steps of BBetaLSTM5G (B=32, H=128): resident {m.AfterWarmupMb:0.0} MB after {m.WarmupSteps} steps, {m.AtEndMb:0.0} MB at the end: growth {m.GrowthMb:0.0} MB (target under 50)"));
         }
     }
+
+    /// <summary>The machine's load average (Linux), which says how far wall times can be trusted.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>Whether the compiler's assembly was built without optimizations (its kernels then run several times slower).</summary>
     private static bool IsDebugBuild() =>

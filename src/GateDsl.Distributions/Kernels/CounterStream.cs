@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace GateDsl.Distributions.Kernels;
 
 /// <summary>
@@ -28,10 +30,57 @@ public struct CounterStream
     }
 
     /// <summary>Uniform on (0, 1]: 53 random bits, never 0, so its log is finite.</summary>
-    public double NextUniformOpenZero() => ((NextBits() >> 11) + 1) * (1.0 / 9007199254740992.0);
+    public double NextUniformOpenZero() => OpenZeroUniform(NextBits());
+
+    /// <summary>The uniform on (0, 1] that <see cref="NextUniformOpenZero"/> makes of 64 bits.</summary>
+    internal static double OpenZeroUniform(ulong bits) => ((bits >> 11) + 1) * (1.0 / 9007199254740992.0);
+
+    /// <summary>
+    /// The first three words of the streams of counters counterBase, counterBase + 1, ...: what
+    /// <see cref="NextBits"/> returns first, second and third, computed in SIMD lanes.
+    /// </summary>
+    internal static void FirstBits(ulong key, ulong counterBase, Span<ulong> first, Span<ulong> second, Span<ulong> third)
+    {
+        int n = first.Length, lanes = Vector<ulong>.Count, i = 0;
+        var golden = new Vector<ulong>(Golden);
+        var keys = new Vector<ulong>(key);
+        Span<ulong> offsets = stackalloc ulong[lanes];
+        for (int l = 0; l < lanes; l++)
+        {
+            offsets[l] = (ulong)l;
+        }
+
+        var laneOffsets = new Vector<ulong>(offsets);
+        for (; i + lanes <= n; i += lanes)
+        {
+            var counter = new Vector<ulong>(counterBase + (ulong)i) + laneOffsets;
+            var state = Mix(keys ^ Mix(counter + golden));
+            state += golden;
+            Mix(state).CopyTo(first.Slice(i, lanes));
+            state += golden;
+            Mix(state).CopyTo(second.Slice(i, lanes));
+            state += golden;
+            Mix(state).CopyTo(third.Slice(i, lanes));
+        }
+
+        for (; i < n; i++)
+        {
+            var stream = new CounterStream(key, counterBase + (ulong)i);
+            first[i] = stream.NextBits();
+            second[i] = stream.NextBits();
+            third[i] = stream.NextBits();
+        }
+    }
 
     /// <summary>Standard normal draw (ziggurat, <see cref="NormalZiggurat"/>).</summary>
     public double NextNormal() => NormalZiggurat.Next(ref this);
+
+    private static Vector<ulong> Mix(Vector<ulong> z)
+    {
+        z = (z ^ (z >> 30)) * new Vector<ulong>(0xBF58476D1CE4E5B9UL);
+        z = (z ^ (z >> 27)) * new Vector<ulong>(0x94D049BB133111EBUL);
+        return z ^ (z >> 31);
+    }
 
     private static ulong Mix(ulong z)
     {

@@ -45,19 +45,13 @@ public static class KernelGamma
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sample(ReadOnlySpan<double> alpha, Span<double> draw, Span<double> dDrawDAlpha, ulong seed, ulong counterOffset, bool logSpace)
     {
-        Span<double> psi = stackalloc double[StandardGammaKernel.MaxBatch];
         for (int start = 0; start < alpha.Length; start += StandardGammaKernel.MaxBatch)
         {
             int n = Math.Min(StandardGammaKernel.MaxBatch, alpha.Length - start);
             var a = alpha.Slice(start, n);
             var d = draw.Slice(start, n);
             var g = dDrawDAlpha.Slice(start, n);
-            for (int i = 0; i < n; i++)
-            {
-                psi[i] = ScalarSpecialFunctions.Digamma(a[i]);
-            }
-
-            StandardGammaKernel.SampleLog(a, psi[..n], d, g, seed, counterOffset + (ulong)start);
+            StandardGammaKernel.SampleLog(a, d, g, seed, counterOffset + (ulong)start);
             if (!logSpace)
             {
                 for (int i = 0; i < n; i++)

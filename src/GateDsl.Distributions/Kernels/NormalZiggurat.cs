@@ -47,6 +47,20 @@ internal static class NormalZiggurat
         }
     }
 
+    /// <summary>
+    /// The rectangle branch of <see cref="Next"/> on its first word: true with the draw when
+    /// <paramref name="bits"/> lands inside its layer's rectangle (about 99% of words); false when
+    /// <see cref="Next"/> would go on to a wedge or the tail (the caller then runs <see cref="Next"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryRectangle(ulong bits, out double x)
+    {
+        double u = 2.0 * ((bits >> 11) * (1.0 / 9007199254740992.0)) - 1.0;
+        int layer = (int)(bits & (Layers - 1));
+        x = u * X[layer];
+        return Math.Abs(u) < Ratio[layer];
+    }
+
     private static double Tail(ref CounterStream stream, bool negative)
     {
         double x, y;

@@ -44,56 +44,112 @@ public static class StandardGammaKernel
 
     /// <summary>
     /// Many draws: element i from the stream (seed, counterBase + i), ln G into <paramref name="logDraw"/>
-    /// and d ln G / d alpha into <paramref name="dLogDrawDAlpha"/>; the same values as
+    /// and d ln G / d alpha into <paramref name="dLogDrawDAlpha"/>; the law and the stream use of
     /// <see cref="SampleLog(double, double, ref CounterStream, out double)"/> element by element, with
-    /// the gradient series run in SIMD lanes. <paramref name="digammaAlpha"/> holds psi(alpha).
+    /// the logarithms, psi and the gradient series run in SIMD lanes (so the values agree with the
+    /// scalar ones to rounding, and depend on the element alone, not on the span it came in).
+    /// <paramref name="digammaAlpha"/> is not used: psi is taken at the shape the draw is made with.
     /// All spans have one length, at most <see cref="MaxBatch"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SampleLog(ReadOnlySpan<double> alpha, ReadOnlySpan<double> digammaAlpha, Span<double> logDraw, Span<double> dLogDrawDAlpha, ulong seed, ulong counterBase, double relativeTolerance = 1e-16)
     {
+        if (digammaAlpha.Length != alpha.Length)
+        {
+            throw new ArgumentException($"SampleLog: spans must have one length of at most {MaxBatch}; got {alpha.Length}, {digammaAlpha.Length}, {logDraw.Length}, {dLogDrawDAlpha.Length}.");
+        }
+
+        SampleLog(alpha, logDraw, dLogDrawDAlpha, seed, counterBase, relativeTolerance);
+    }
+
+    /// <summary>
+    /// Many draws, as <see cref="SampleLog(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, Span{double}, ulong, ulong, double)"/>:
+    /// ln G of Gamma(alpha[i], 1) from the stream (seed, counterBase + i) and d ln G / d alpha.
+    /// Range: alpha &gt; 0 and finite (not checked). All spans have one length, at most <see cref="MaxBatch"/>.
+    /// </summary>
+    /// <remarks>
+    /// In four passes: the draws proper (Marsaglia-Tsang at alpha' = alpha, or alpha + 1 with the boost's
+    /// uniform U for alpha &lt; 1), element by element, keeping the draw G' and U themselves; their
+    /// logarithms and psi(alpha') in SIMD lanes; the gradient series at (alpha', ln G') in lanes; then
+    /// ln G = ln G' + ln(U)/alpha and d ln G/d alpha = d ln G'/d alpha' - ln(U)/alpha^2, with U = 1
+    /// (ln U = 0) where alpha &gt;= 1. G' is never tiny (alpha' &gt;= 1), so keeping it is exact.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void SampleLog(ReadOnlySpan<double> alpha, Span<double> logDraw, Span<double> dLogDrawDAlpha, ulong seed, ulong counterBase, double relativeTolerance = 1e-16)
+    {
         int n = alpha.Length;
-        if (n > MaxBatch || digammaAlpha.Length != n || logDraw.Length != n || dLogDrawDAlpha.Length != n)
+        if (n > MaxBatch || logDraw.Length != n || dLogDrawDAlpha.Length != n)
         {
-            throw new ArgumentException($"SampleLog: spans must have one length of at most {MaxBatch}; got {n}, {digammaAlpha.Length}, {logDraw.Length}, {dLogDrawDAlpha.Length}.");
+            throw new ArgumentException($"SampleLog: spans must have one length of at most {MaxBatch}; got {n}, {logDraw.Length}, {dLogDrawDAlpha.Length}.");
         }
 
-        Span<double> shape = stackalloc double[n];
-        Span<double> psiShape = stackalloc double[n];
-        Span<double> logBoost = stackalloc double[n];
-        for (int i = 0; i < n; i++)
+        for (int start = 0; start < n; start += Block)
         {
-            var stream = new CounterStream(seed, counterBase + (ulong)i);
-            double a = alpha[i];
-            if (a >= 1.0)
-            {
-                shape[i] = a;
-                psiShape[i] = digammaAlpha[i];
-                logDraw[i] = MarsagliaTsangLog(a, ref stream);
-                logBoost[i] = 0;
-            }
-            else
-            {
-                shape[i] = a + 1.0;
-                psiShape[i] = digammaAlpha[i] + 1.0 / a;
-                logDraw[i] = MarsagliaTsangLog(a + 1.0, ref stream);
-                logBoost[i] = Math.Log(stream.NextUniformOpenZero());
-            }
-        }
-
-        GammaShapeDerivative.OfLogDraw(shape, logDraw, psiShape, dLogDrawDAlpha, relativeTolerance);
-        for (int i = 0; i < n; i++)
-        {
-            double a = alpha[i];
-            if (a < 1.0)
-            {
-                dLogDrawDAlpha[i] -= logBoost[i] / (a * a);
-                logDraw[i] += logBoost[i] / a;
-            }
+            int m = Math.Min(Block, n - start);
+            SampleBlock(alpha.Slice(start, m), logDraw.Slice(start, m), dLogDrawDAlpha.Slice(start, m), seed, counterBase + (ulong)start, relativeTolerance);
         }
     }
 
-    /// <summary>Largest batch of the span overload (its scratch lives on the stack).</summary>
+    /// <summary>Elements per pass of the span overloads: their scratch (a few KB) stays in the L1 cache.</summary>
+    private const int Block = 256;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SampleBlock(ReadOnlySpan<double> alpha, Span<double> logDraw, Span<double> dLogDrawDAlpha, ulong seed, ulong counterBase, double relativeTolerance)
+    {
+        int n = alpha.Length;
+        Span<double> shape = stackalloc double[Block];
+        Span<double> boost = stackalloc double[Block];
+        Span<double> psi = stackalloc double[Block];
+        Span<ulong> bits = stackalloc ulong[3 * Block];
+        shape = shape[..n];
+        boost = boost[..n];
+        psi = psi[..n];
+        var normalBits = bits[..n];
+        var uniformBits = bits.Slice(Block, n);
+        var boostBits = bits.Slice(2 * Block, n);
+        CounterStream.FirstBits(seed, counterBase, normalBits, uniformBits, boostBits);
+        for (int i = 0; i < n; i++)
+        {
+            double a = alpha[i];
+            bool boosted = a < 1.0;
+            double a1 = boosted ? a + 1.0 : a;
+            shape[i] = a1;
+
+            // The common case from the stream's first three words (ziggurat rectangle, t > 0, squeeze
+            // accepted: about 97% of draws); anything else replays the element's stream from its start.
+            double d = a1 - 1.0 / 3.0;
+            double c = 1.0 / Math.Sqrt(9.0 * d);
+            if (NormalZiggurat.TryRectangle(normalBits[i], out double x))
+            {
+                double t = 1.0 + c * x;
+                double u = CounterStream.OpenZeroUniform(uniformBits[i]);
+                double x2 = x * x;
+                if (t > 0 && u < 1.0 - 0.0331 * x2 * x2)
+                {
+                    logDraw[i] = d * (t * t * t);
+                    boost[i] = boosted ? CounterStream.OpenZeroUniform(boostBits[i]) : 1.0;
+                    continue;
+                }
+            }
+
+            var stream = new CounterStream(seed, counterBase + (ulong)i);
+            logDraw[i] = MarsagliaTsang(a1, ref stream);
+            boost[i] = boosted ? stream.NextUniformOpenZero() : 1.0;
+        }
+
+        LaneMath.Log(logDraw, logDraw);
+        LaneMath.Log(boost, boost);
+        VectorSpecialFunctions.Digamma(shape, psi);
+        GammaShapeDerivative.OfLogDraw(shape, logDraw, psi, dLogDrawDAlpha, relativeTolerance);
+        for (int i = 0; i < n; i++)
+        {
+            double a = alpha[i];
+            double logU = boost[i];
+            dLogDrawDAlpha[i] -= logU / (a * a);
+            logDraw[i] += logU / a;
+        }
+    }
+
+    /// <summary>Largest batch of the span overloads (their scratch lives on the stack).</summary>
     public const int MaxBatch = 2048;
 
     /// <summary>One draw of ln G without its gradient (inference, or law tests).</summary>
@@ -106,6 +162,40 @@ public static class StandardGammaKernel
 
         double logBoosted = MarsagliaTsangLog(alpha + 1.0, ref stream);
         return logBoosted + Math.Log(stream.NextUniformOpenZero()) / alpha;
+    }
+
+    /// <summary>
+    /// A Marsaglia-Tsang draw for alpha &gt;= 1, d v with v = (1 + c x)^3: the same stream use and
+    /// acceptance as <see cref="MarsagliaTsangLog"/>, returning the draw instead of its log (no log on
+    /// the squeeze path; the caller takes the logs of many draws at once).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double MarsagliaTsang(double alpha, ref CounterStream stream)
+    {
+        double d = alpha - 1.0 / 3.0;
+        double c = 1.0 / Math.Sqrt(9.0 * d);
+        while (true)
+        {
+            double x = stream.NextNormal();
+            double t = 1.0 + c * x;
+            if (t <= 0)
+            {
+                continue;
+            }
+
+            double v = t * t * t;
+            double u = stream.NextUniformOpenZero();
+            double x2 = x * x;
+            if (u < 1.0 - 0.0331 * x2 * x2)
+            {
+                return d * v;
+            }
+
+            if (Math.Log(u) < 0.5 * x2 + d * (1.0 - v + 3.0 * Math.Log(t)))
+            {
+                return d * v;
+            }
+        }
     }
 
     /// <summary>ln of a Marsaglia-Tsang draw for alpha &gt;= 1: ln(d v) with v = (1 + c x)^3 (one log on the squeeze path).</summary>

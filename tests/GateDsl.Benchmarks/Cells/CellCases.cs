@@ -1,4 +1,6 @@
 using GateDsl.Benchmarks.Prototypes;
+using GateDsl.Compiler;
+using GateDsl.Compiler.Backends.TorchSharp;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -12,6 +14,8 @@ namespace GateDsl.Benchmarks.Cells;
 internal static class CellCases
 {
     public const string Baseline = "nn.LSTM";
+
+    private static readonly Lazy<CompiledSpec> StandardLibrary = new(() => GateCompiler.CompileStandardLibrary("cells.gate"));
 
     public static List<CellCase> Create(int steps, int batch, int input, int hidden, ScalarType dtype, Func<string, bool> selected)
     {
@@ -55,7 +59,27 @@ internal static class CellCases
         AddFused("fused CIFG", SequenceCell.Cifg);
         AddFused("fused 5G", SequenceCell.BBeta5G(false));
         AddFused("fused 5G+KL", SequenceCell.BBeta5G(true));
+        AddCompiled("compiled LSTM (fused kernel)", "LSTM", ExecutionPath.FusedKernel);
+        AddCompiled("compiled LSTM (generic)", "LSTM", ExecutionPath.Generic);
+        AddCompiled("compiled CIFG", "CIFG", ExecutionPath.Auto);
+        AddCompiled("compiled 5G", "BBetaLSTM5G", ExecutionPath.Auto);
+        AddCompiled("compiled 5G+KL", "BBetaLSTM5GPrior", ExecutionPath.Auto);
+        AddPerOp("per-op 5G (toolkit, unbind)", 7, PerOpCells.BBeta5G(PerOpCells.GammaSource.Toolkit, false, generator, 7), unbind: true);
         return cases;
+
+        // A stdlib cell compiled by GateDsl.Compiler, as gatec bench runs it (loss = sum of outputs + KL).
+        void AddCompiled(string name, string cell, ExecutionPath path) => Add(name, () =>
+        {
+            var layer = StandardLibrary.Value.CreateLayer(cell, input, hidden, path: path, generator: new Generator(2));
+            layer.to(dtype);
+            return new CellCase(name, () =>
+            {
+                using var scope = torch.NewDisposeScope();
+                layer.zero_grad();
+                var result = layer.call(x, null, null);
+                (result.Output.sum() + (1e-3 * result.Kl)).backward();
+            }, layer.Dispose);
+        });
 
         void AddPerOp(string name, int heads, PerOpCells.Step step, bool unbind = false) => Add(name, () =>
         {

@@ -35,4 +35,10 @@ internal sealed record KernelOp(KernelOpKind Kind, int Out)
 
     /// <summary>Ratio: the ln-draw slots of the rest of the denominator.</summary>
     public int[] Rest { get; init; } = [];
+
+    /// <summary>Ratio: the value slots (the draws themselves) of <see cref="Numerator"/>, in its order.</summary>
+    public int[] NumeratorValues { get; init; } = [];
+
+    /// <summary>Ratio: the value slots of <see cref="Rest"/>, in its order.</summary>
+    public int[] RestValues { get; init; } = [];
 }

@@ -1,14 +1,16 @@
 using GateDsl.Compiler.Ir;
 using GateDsl.Distributions;
 using GateDsl.Language.Binding;
+using GateDsl.Language.Syntax;
 
 namespace GateDsl.Compiler.Backends.TorchSharp.Fused;
 
 /// <summary>
 /// An <see cref="IrProgram"/> prepared for <see cref="KernelStep{T}"/>: the live instructions in
 /// order with their operands resolved to slots (per-unit values) or numbers, the slots of the four
-/// gates, and the KL terms. Every slot is saved for the backward, which runs the instructions in
-/// reverse (reverse-mode differentiation of the program, unit by unit).
+/// gates, and the KL terms. The backward runs the instructions in reverse (reverse-mode
+/// differentiation of the program, unit by unit); the forward saves for it only the slots it reads
+/// (<see cref="SavedSlots"/>).
 /// The kernel runs what the generic path runs, less two things: law moments (evaluation of a known
 /// law's mean or mode) and KL terms other than Gamma against a constant Gamma; <see cref="TryCreate"/>
 /// says why a program does not fit.
@@ -23,6 +25,7 @@ internal sealed class KernelPlan
         Ops = ops;
         Gates = gates;
         Kl = kl;
+        SavedSlots = ReadByBackward(slots, ops, gates, kl);
     }
 
     /// <summary>K: blocks of H pre-activations per row.</summary>
@@ -42,6 +45,9 @@ internal sealed class KernelPlan
 
     /// <summary>The prior terms.</summary>
     public KernelKlTerm[] Kl { get; }
+
+    /// <summary>The slots the backward reads, in increasing order: the forward saves these and no others.</summary>
+    public int[] SavedSlots { get; }
 
     /// <summary>The plan, or null with the reason the kernel cannot run the program.</summary>
     public static KernelPlan? TryCreate(IrProgram program, int heads, out string? reason)
@@ -110,6 +116,8 @@ internal sealed class KernelPlan
                     {
                         Numerator = r.Numerator.Select(x => logSlots[x]).ToArray(),
                         Rest = r.Rest.Select(x => logSlots[x]).ToArray(),
+                        NumeratorValues = r.Numerator.Select(x => operands[x].Slot).ToArray(),
+                        RestValues = r.Rest.Select(x => operands[x].Slot).ToArray(),
                     });
                     break;
                 case IrMoment:
@@ -152,5 +160,80 @@ internal sealed class KernelPlan
         var s = program.Slots;
         reason = null;
         return new KernelPlan(heads, slots, drawsPerStep, ops.ToArray(), [operands[s.InputGate], operands[s.ForgetGate], operands[s.OutputGate], operands[s.Candidate]], kl.ToArray());
+    }
+
+    /// <summary>
+    /// What <see cref="KernelStep{T}"/>'s backward reads of the forward's values: per instruction the
+    /// inputs or output its derivative needs (a sum needs none, a product its factors, a Gamma draw
+    /// its value and d ln G / d shape, a ratio its draws and their logs), the gates for the cell
+    /// update, and the KL terms' derivatives.
+    /// </summary>
+    private static int[] ReadByBackward(int slots, KernelOp[] ops, KernelOperand[] gates, KernelKlTerm[] kl)
+    {
+        var read = new bool[slots];
+        void Mark(KernelOperand operand)
+        {
+            if (!operand.IsConstant)
+            {
+                read[operand.Slot] = true;
+            }
+        }
+
+        foreach (var op in ops)
+        {
+            switch (op.Kind)
+            {
+                case KernelOpKind.Link when op.Function is BuiltinFunction.Softplus or BuiltinFunction.Log:
+                    Mark(op.A);
+                    break;
+                case KernelOpKind.Link:
+                    read[op.Out] = true;
+                    break;
+                case KernelOpKind.Binary when op.Operator is BinaryOperator.Multiply:
+                    Mark(op.A);
+                    Mark(op.B);
+                    break;
+                case KernelOpKind.Binary when op.Operator is BinaryOperator.Divide:
+                    Mark(op.B);
+                    read[op.Out] = true;
+                    break;
+                case KernelOpKind.Binary when op.Operator is not (BinaryOperator.Add or BinaryOperator.Subtract):
+                    Mark(op.A);
+                    Mark(op.B);
+                    read[op.Out] = true;
+                    break;
+                case KernelOpKind.Draw when op.Law == PrimitiveKind.Gamma:
+                    read[op.Out] = true;
+                    read[op.Derivative] = true;
+                    Mark(op.B);
+                    break;
+                case KernelOpKind.Draw when op.Noise >= 0:
+                    read[op.Noise] = true;
+                    break;
+                case KernelOpKind.Ratio:
+                    foreach (var s in op.Numerator.Concat(op.Rest).Concat(op.NumeratorValues).Concat(op.RestValues))
+                    {
+                        read[s] = true;
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var gate in gates)
+        {
+            Mark(gate);
+        }
+
+        foreach (var term in kl)
+        {
+            read[term.ShapeGradient] = true;
+            if (term.RateGradient >= 0)
+            {
+                read[term.RateGradient] = true;
+            }
+        }
+
+        return Enumerable.Range(0, slots).Where(s => read[s]).ToArray();
     }
 }

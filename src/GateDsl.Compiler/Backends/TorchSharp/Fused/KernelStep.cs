@@ -10,30 +10,41 @@ namespace GateDsl.Compiler.Backends.TorchSharp.Fused;
 
 /// <summary>
 /// The elementwise part of one step of any <see cref="KernelPlan"/>, on the memory of the step's
-/// tensors: the forward runs the plan's instructions over blocks of units (vectorised where
-/// System.Numerics.Tensors has the operation), draws from counter-based streams, updates c and h and
-/// saves every slot; the backward runs the instructions in reverse (reverse-mode differentiation)
-/// from dL/dh_t and dL/dc_t to dL/dz and dL/dc_{t-1}. Arithmetic is in double whatever T is; only
-/// what is saved or returned is rounded to T. The Gamma draws and their implicit gradient come from
-/// <see cref="StandardGammaKernel"/> (Marsaglia-Tsang, implicit reparameterization).
+/// tensors: the forward runs the plan's instructions over blocks of units (transcendental functions
+/// in SIMD lanes), draws from counter-based streams, updates c and h and saves the slots the backward
+/// reads (<see cref="KernelPlan.SavedSlots"/>); the backward runs the instructions in reverse
+/// (reverse-mode differentiation) from dL/dh_t and dL/dc_t to dL/dz and dL/dc_{t-1}. Arithmetic is in
+/// double whatever T is; only what is saved or returned is rounded to T. The Gamma draws and their
+/// implicit gradient come from <see cref="StandardGammaKernel"/> (Marsaglia-Tsang, implicit reparameterization).
 /// </summary>
 /// <typeparam name="T">float or double: the tensors' element type.</typeparam>
 internal sealed class KernelStep<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private const int Block = 256;
+
+    /// <summary>Scratch blocks of a forward or backward call besides the slots.</summary>
+    private const int ScratchBlocks = 6;
+
     private static readonly double GammaTolerance = typeof(T) == typeof(float) ? 1e-8 : 1e-16;
+
+    /// <summary>
+    /// Below this a sum of draws in a ratio may have lost digits to underflow (in double, or in T where
+    /// the backward reads the saved draws): the ratio is then taken from the draws' logarithms
+    /// (log-sum-exp), above it from the draws themselves. float's smallest normal number is 1.2e-38.
+    /// </summary>
+    private static readonly double RatioFloor = typeof(T) == typeof(float) ? 1e-30 : 1e-280;
     private readonly KernelPlan _plan;
 
     public KernelStep(KernelPlan plan) => _plan = plan;
 
     /// <summary>Blocks of H values saved per row for the backward.</summary>
-    public int SavedWidth => _plan.Slots;
+    public int SavedWidth => _plan.SavedSlots.Length;
 
     /// <summary>Forward of units [j0, j1) of one row; returns the row's KL over those units.</summary>
     public double Forward(ReadOnlySpan<T> pre, ReadOnlySpan<T> cPrev, Span<T> c, Span<T> h, Span<T> saved, int hidden, int j0, int j1, RowStreams streams)
     {
-        var buffer = ArrayPool<double>.Shared.Rent((_plan.Slots + 4) * Block);
+        var buffer = ArrayPool<double>.Shared.Rent((_plan.Slots + ScratchBlocks) * Block);
         try
         {
             double kl = 0;
@@ -57,7 +68,7 @@ internal sealed class KernelStep<T>
     /// </summary>
     public void Backward(ReadOnlySpan<T> saved, ReadOnlySpan<T> cPrev, ReadOnlySpan<T> c, ReadOnlySpan<T> dh, Span<T> dc, double dKl, Span<T> dPre, int hidden, int j0, int j1)
     {
-        var values = ArrayPool<double>.Shared.Rent(_plan.Slots * Block);
+        var values = ArrayPool<double>.Shared.Rent((_plan.Slots + ScratchBlocks) * Block);
         var adjoints = ArrayPool<double>.Shared.Rent(_plan.Slots * Block);
         try
         {
@@ -78,7 +89,7 @@ internal sealed class KernelStep<T>
     {
         var n = j1 - j0;
         var v = buffer.AsSpan(0, _plan.Slots * Block);
-        var scratch = buffer.AsSpan(_plan.Slots * Block, 4 * Block);
+        var scratch = buffer.AsSpan(_plan.Slots * Block, ScratchBlocks * Block);
         var sa = scratch.Slice(0, n);
         var sb = scratch.Slice(Block, n);
         foreach (var op in _plan.Ops)
@@ -87,11 +98,7 @@ internal sealed class KernelStep<T>
             switch (op.Kind)
             {
                 case KernelOpKind.Head:
-                    for (var jj = 0; jj < n; jj++)
-                    {
-                        o[jj] = double.CreateTruncating(pre[(op.Head * hidden) + j0 + jj]);
-                    }
-
+                    TensorPrimitives.ConvertTruncating<T, double>(pre.Slice((op.Head * hidden) + j0, n), o);
                     break;
                 case KernelOpKind.Link:
                     LinkForward(op.Function, Read(op.A, v, n, sa), o);
@@ -103,36 +110,38 @@ internal sealed class KernelStep<T>
                     BinaryForward(op.Operator, op.A, op.B, v, n, sa, sb, o);
                     break;
                 case KernelOpKind.Draw:
-                    DrawForward(op, v, n, sa, sb, o, hidden, j0, streams, scratch.Slice(2 * Block, n));
+                    DrawForward(op, v, n, sa, sb, o, hidden, j0, streams);
                     break;
                 case KernelOpKind.Ratio:
-                    for (var jj = 0; jj < n; jj++)
-                    {
-                        o[jj] = Sigmoid(LogSumExp(op.Numerator, v, jj) - LogSumExp(op.Rest, v, jj));
-                    }
-
+                    RatioForward(op, v, n, o);
                     break;
             }
         }
 
-        var (gi, gf, go, gg) = (_plan.Gates[0], _plan.Gates[1], _plan.Gates[2], _plan.Gates[3]);
+        // The cell update: c_t = f c_{t-1} + i g, h_t = o tanh(c_t).
+        var gi = Read(_plan.Gates[0], v, n, scratch.Slice(0, n));
+        var gf = Read(_plan.Gates[1], v, n, scratch.Slice(Block, n));
+        var go = Read(_plan.Gates[2], v, n, scratch.Slice(2 * Block, n));
+        var gg = Read(_plan.Gates[3], v, n, scratch.Slice(3 * Block, n));
+        var cNew = scratch.Slice(4 * Block, n);
+        var tanhC = scratch.Slice(5 * Block, n);
         for (var jj = 0; jj < n; jj++)
         {
-            var j = j0 + jj;
-            var cNew = (At(gf, v, jj) * double.CreateTruncating(cPrev[j])) + (At(gi, v, jj) * At(gg, v, jj));
-            c[j] = T.CreateTruncating(cNew);
-            h[j] = T.CreateTruncating(At(go, v, jj) * Math.Tanh(cNew));
+            cNew[jj] = (gf[jj] * double.CreateTruncating(cPrev[j0 + jj])) + (gi[jj] * gg[jj]);
+            c[j0 + jj] = T.CreateTruncating(cNew[jj]);
+        }
+
+        TensorPrimitives.Tanh(cNew, tanhC);
+        for (var jj = 0; jj < n; jj++)
+        {
+            h[j0 + jj] = T.CreateTruncating(go[jj] * tanhC[jj]);
         }
 
         var kl = KlForward(v, n, scratch);
-        for (var s = 0; s < _plan.Slots; s++)
+        var slots = _plan.SavedSlots;
+        for (var k = 0; k < slots.Length; k++)
         {
-            var from = v.Slice(s * Block, n);
-            var to = saved.Slice((s * hidden) + j0, n);
-            for (var jj = 0; jj < n; jj++)
-            {
-                to[jj] = T.CreateTruncating(from[jj]);
-            }
+            TensorPrimitives.ConvertTruncating<double, T>(v.Slice(slots[k] * Block, n), saved.Slice((k * hidden) + j0, n));
         }
 
         return kl;
@@ -153,25 +162,41 @@ internal sealed class KernelStep<T>
             var b0 = term.PriorRate;
             var logGammaA0 = ScalarSpecialFunctions.LogGamma(a0);
             var dShape = v.Slice(term.ShapeGradient * Block, n);
+            var w = term.Weight;
+
+            // KL(Ga(a, b) || Ga(a0, b0)) = (a - a0) psi(a) - lgamma(a) + lgamma(a0) + a0 ln(b / b0) + a (b0 - b) / b.
+            if (term.Rate.IsConstant)
+            {
+                // Per unit only what depends on the shape: (a - a0) psi(a) - lgamma(a) + a (b0 - b) / b.
+                var b = term.Rate.Constant;
+                var slope = (b0 - b) / b;
+                double sum = 0;
+                for (var jj = 0; jj < n; jj++)
+                {
+                    var x = a[jj];
+                    sum += ((x - a0) * psi[jj]) - logGamma[jj] + (x * slope);
+                    dShape[jj] = w * (((x - a0) * trigamma[jj]) + slope);
+                }
+
+                kl += w * (sum + (n * (logGammaA0 + (a0 * Math.Log(b / b0)))));
+                continue;
+            }
+
+            var rate = v.Slice(term.Rate.Slot * Block, n);
             for (var jj = 0; jj < n; jj++)
             {
-                var b = At(term.Rate, v, jj);
+                var b = rate[jj];
                 var x = a[jj];
-
-                // KL(Ga(a, b) || Ga(a0, b0)) = (a - a0) psi(a) - lgamma(a) + lgamma(a0) + a0 ln(b / b0) + a (b0 - b) / b.
-                kl += term.Weight * (((x - a0) * psi[jj]) - logGamma[jj] + logGammaA0 + (a0 * Math.Log(b / b0)) + (x * (b0 - b) / b));
-                dShape[jj] = term.Weight * (((x - a0) * trigamma[jj]) + ((b0 - b) / b));
-                if (term.RateGradient >= 0)
-                {
-                    v[(term.RateGradient * Block) + jj] = term.Weight * ((a0 / b) - (x * b0 / (b * b)));
-                }
+                kl += w * (((x - a0) * psi[jj]) - logGamma[jj] + logGammaA0 + (a0 * Math.Log(b / b0)) + (x * (b0 - b) / b));
+                dShape[jj] = w * (((x - a0) * trigamma[jj]) + ((b0 - b) / b));
+                v[(term.RateGradient * Block) + jj] = w * ((a0 / b) - (x * b0 / (b * b)));
             }
         }
 
         return kl;
     }
 
-    private void DrawForward(KernelOp op, Span<double> v, int n, Span<double> sa, Span<double> sb, Span<double> o, int hidden, int j0, RowStreams streams, Span<double> psi)
+    private static void DrawForward(KernelOp op, Span<double> v, int n, Span<double> sa, Span<double> sb, Span<double> o, int hidden, int j0, RowStreams streams)
     {
         var counter = streams.Counter(op.DrawId, hidden, j0);
         var key = streams.Key;
@@ -194,20 +219,34 @@ internal sealed class KernelStep<T>
                     bad |= !ok;
                 }
 
-                VectorSpecialFunctions.Digamma(safe, psi);
-                StandardGammaKernel.SampleLog(safe, psi, log, derivative, key, counter, GammaTolerance);
-                for (var jj = 0; jj < n; jj++)
+                StandardGammaKernel.SampleLog(safe, log, derivative, key, counter, GammaTolerance);
+                if (bad)
                 {
-                    if (bad && !(shape[jj] > 0 && double.IsFinite(shape[jj])))
+                    for (var jj = 0; jj < n; jj++)
                     {
-                        log[jj] = double.NaN;
-                        derivative[jj] = 0;
+                        if (!(shape[jj] > 0 && double.IsFinite(shape[jj])))
+                        {
+                            log[jj] = double.NaN;
+                            derivative[jj] = 0;
+                        }
                     }
-
-                    log[jj] -= op.B.IsConstant ? (op.B.Constant == 1 ? 0 : Math.Log(op.B.Constant)) : Math.Log(v[(op.B.Slot * Block) + jj]);
-                    o[jj] = Math.Exp(log[jj]);
                 }
 
+                // X = G / rate: ln X = ln G - ln rate.
+                if (!op.B.IsConstant)
+                {
+                    var rate = v.Slice(op.B.Slot * Block, n);
+                    for (var jj = 0; jj < n; jj++)
+                    {
+                        log[jj] -= Math.Log(rate[jj]);
+                    }
+                }
+                else if (op.B.Constant != 1)
+                {
+                    TensorPrimitives.Subtract(log, Math.Log(op.B.Constant), log);
+                }
+
+                TensorPrimitives.Exp(log, o);
                 break;
             }
 
@@ -250,33 +289,51 @@ internal sealed class KernelStep<T>
         }
     }
 
+    /// <summary>
+    /// R = N / (N + D), N the sum of the numerator's draws and D of the rest: from the draws where both
+    /// sums are well above underflow (no exp or log), else sigmoid(ln N - ln D) from the draws' logs,
+    /// which stays exact when the draws underflow (tiny shapes).
+    /// </summary>
+    private static void RatioForward(KernelOp op, Span<double> v, int n, Span<double> o)
+    {
+        for (var jj = 0; jj < n; jj++)
+        {
+            var numerator = Sum(op.NumeratorValues, v, jj);
+            var rest = Sum(op.RestValues, v, jj);
+            var total = numerator + rest;
+            o[jj] = numerator > RatioFloor && rest > RatioFloor && double.IsFinite(total)
+                ? numerator / total
+                : Sigmoid(LogSumExp(op.Numerator, v, jj) - LogSumExp(op.Rest, v, jj));
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BackwardBlock(ReadOnlySpan<T> saved, ReadOnlySpan<T> cPrev, ReadOnlySpan<T> c, ReadOnlySpan<T> dh, Span<T> dc, double dKl, Span<T> dPre, int hidden, int j0, int j1, double[] valueBuffer, double[] adjointBuffer)
     {
         var n = j1 - j0;
         var v = valueBuffer.AsSpan(0, _plan.Slots * Block);
+        var scratch = valueBuffer.AsSpan(_plan.Slots * Block, ScratchBlocks * Block);
         var adj = adjointBuffer.AsSpan(0, _plan.Slots * Block);
         adj.Clear();
-        for (var s = 0; s < _plan.Slots; s++)
+        var slots = _plan.SavedSlots;
+        for (var k = 0; k < slots.Length; k++)
         {
-            var from = saved.Slice((s * hidden) + j0, n);
-            var to = v.Slice(s * Block, n);
-            for (var jj = 0; jj < n; jj++)
-            {
-                to[jj] = double.CreateTruncating(from[jj]);
-            }
+            TensorPrimitives.ConvertTruncating<T, double>(saved.Slice((k * hidden) + j0, n), v.Slice(slots[k] * Block, n));
         }
 
         // The cell update: c_t = f c_{t-1} + i g, h_t = o tanh(c_t).
         var (gi, gf, go, gg) = (_plan.Gates[0], _plan.Gates[1], _plan.Gates[2], _plan.Gates[3]);
+        var tanhC = scratch.Slice(0, n);
+        TensorPrimitives.ConvertTruncating<T, double>(c.Slice(j0, n), tanhC);
+        TensorPrimitives.Tanh(tanhC, tanhC);
         for (var jj = 0; jj < n; jj++)
         {
             var j = j0 + jj;
-            var tanhC = Math.Tanh(double.CreateTruncating(c[j]));
+            var t = tanhC[jj];
             var dH = double.CreateTruncating(dh[j]);
             var o = At(go, v, jj);
-            var dcTotal = double.CreateTruncating(dc[j]) + (dH * o * (1 - (tanhC * tanhC)));
-            Accumulate(adj, go, jj, dH * tanhC);
+            var dcTotal = double.CreateTruncating(dc[j]) + (dH * o * (1 - (t * t)));
+            Accumulate(adj, go, jj, dH * t);
             Accumulate(adj, gi, jj, dcTotal * At(gg, v, jj));
             Accumulate(adj, gg, jj, dcTotal * At(gi, v, jj));
             Accumulate(adj, gf, jj, dcTotal * double.CreateTruncating(cPrev[j]));
@@ -308,14 +365,15 @@ internal sealed class KernelStep<T>
             switch (op.Kind)
             {
                 case KernelOpKind.Head:
+                    var dHead = dPre.Slice((op.Head * hidden) + j0, n);
                     for (var jj = 0; jj < n; jj++)
                     {
-                        dPre[(op.Head * hidden) + j0 + jj] += T.CreateTruncating(a[jj]);
+                        dHead[jj] += T.CreateTruncating(a[jj]);
                     }
 
                     break;
                 case KernelOpKind.Link:
-                    LinkBackward(op, a, y, v, adj, n);
+                    LinkBackward(op, a, y, v, adj, n, scratch.Slice(0, n));
                     break;
                 case KernelOpKind.Negate:
                     for (var jj = 0; jj < n; jj++)
@@ -331,7 +389,7 @@ internal sealed class KernelStep<T>
                     DrawBackward(op, a, y, v, adj, n);
                     break;
                 case KernelOpKind.Ratio:
-                    RatioBackward(op, a, y, v, adj, n);
+                    RatioBackward(op, a, v, adj, n);
                     break;
             }
         }
@@ -342,13 +400,7 @@ internal sealed class KernelStep<T>
         switch (function)
         {
             case BuiltinFunction.Softplus:
-                // As libtorch: x above 20 is its own softplus; otherwise log(1 + e^x), stably.
-                for (var jj = 0; jj < x.Length; jj++)
-                {
-                    var t = x[jj];
-                    y[jj] = t > 20 ? t : Math.Max(t, 0) + Log1P(Math.Exp(-Math.Abs(t)));
-                }
-
+                VectorLinks.Softplus(x, y);
                 break;
             case BuiltinFunction.Exp:
                 TensorPrimitives.Exp(x, y);
@@ -357,11 +409,7 @@ internal sealed class KernelStep<T>
                 TensorPrimitives.Log(x, y);
                 break;
             case BuiltinFunction.Sigmoid:
-                for (var jj = 0; jj < x.Length; jj++)
-                {
-                    y[jj] = Sigmoid(x[jj]);
-                }
-
+                VectorLinks.Sigmoid(x, y);
                 break;
             default:
                 TensorPrimitives.Tanh(x, y);
@@ -369,25 +417,53 @@ internal sealed class KernelStep<T>
         }
     }
 
-    private static void LinkBackward(KernelOp op, Span<double> a, Span<double> y, Span<double> v, Span<double> adj, int n)
+    private static void LinkBackward(KernelOp op, Span<double> a, Span<double> y, Span<double> v, Span<double> adj, int n, Span<double> scratch)
     {
         if (op.A.IsConstant)
         {
             return;
         }
 
-        var x = v.Slice(op.A.Slot * Block, n);
         var dx = adj.Slice(op.A.Slot * Block, n);
-        for (var jj = 0; jj < n; jj++)
+        switch (op.Function)
         {
-            dx[jj] += a[jj] * op.Function switch
-            {
-                BuiltinFunction.Softplus => x[jj] > 20 ? 1 : Sigmoid(x[jj]),
-                BuiltinFunction.Exp => y[jj],
-                BuiltinFunction.Log => 1 / x[jj],
-                BuiltinFunction.Sigmoid => y[jj] * (1 - y[jj]),
-                _ => 1 - (y[jj] * y[jj]),
-            };
+            case BuiltinFunction.Softplus:
+                VectorLinks.SoftplusDerivative(v.Slice(op.A.Slot * Block, n), scratch);
+                for (var jj = 0; jj < n; jj++)
+                {
+                    dx[jj] += a[jj] * scratch[jj];
+                }
+
+                break;
+            case BuiltinFunction.Exp:
+                for (var jj = 0; jj < n; jj++)
+                {
+                    dx[jj] += a[jj] * y[jj];
+                }
+
+                break;
+            case BuiltinFunction.Log:
+                var x = v.Slice(op.A.Slot * Block, n);
+                for (var jj = 0; jj < n; jj++)
+                {
+                    dx[jj] += a[jj] / x[jj];
+                }
+
+                break;
+            case BuiltinFunction.Sigmoid:
+                for (var jj = 0; jj < n; jj++)
+                {
+                    dx[jj] += a[jj] * y[jj] * (1 - y[jj]);
+                }
+
+                break;
+            default:
+                for (var jj = 0; jj < n; jj++)
+                {
+                    dx[jj] += a[jj] * (1 - (y[jj] * y[jj]));
+                }
+
+                break;
         }
     }
 
@@ -419,12 +495,11 @@ internal sealed class KernelStep<T>
         }
     }
 
+    /// <summary>Each operator reads only what <see cref="KernelPlan.SavedSlots"/> keeps for it.</summary>
     private static void BinaryBackward(KernelOp op, Span<double> a, Span<double> y, Span<double> v, Span<double> adj, int n)
     {
         for (var jj = 0; jj < n; jj++)
         {
-            var l = At(op.A, v, jj);
-            var r = At(op.B, v, jj);
             var g = a[jj];
             switch (op.Operator)
             {
@@ -437,15 +512,18 @@ internal sealed class KernelStep<T>
                     Accumulate(adj, op.B, jj, -g);
                     break;
                 case BinaryOperator.Multiply:
-                    Accumulate(adj, op.A, jj, g * r);
-                    Accumulate(adj, op.B, jj, g * l);
+                    Accumulate(adj, op.A, jj, g * At(op.B, v, jj));
+                    Accumulate(adj, op.B, jj, g * At(op.A, v, jj));
                     break;
                 case BinaryOperator.Divide:
+                    var r = At(op.B, v, jj);
                     Accumulate(adj, op.A, jj, g / r);
                     Accumulate(adj, op.B, jj, -g * y[jj] / r);
                     break;
                 default:
-                    Accumulate(adj, op.A, jj, g * r * Math.Pow(l, r - 1));
+                    var l = At(op.A, v, jj);
+                    var e = At(op.B, v, jj);
+                    Accumulate(adj, op.A, jj, g * e * Math.Pow(l, e - 1));
                     if (!op.B.IsConstant)
                     {
                         Accumulate(adj, op.B, jj, g * y[jj] * Math.Log(l));
@@ -497,25 +575,59 @@ internal sealed class KernelStep<T>
         }
     }
 
-    /// <summary>R = sigmoid(N - D), N and D log-sum-exps of the log draws: dR/d ln G_k = R(1 - R) (softmax weight within its sum), negated for D.</summary>
-    private static void RatioBackward(KernelOp op, Span<double> a, Span<double> y, Span<double> v, Span<double> adj, int n)
+    /// <summary>
+    /// R = N / (N + D): dR/d ln G_k = G_k D / (N + D)^2 for a draw of the numerator and
+    /// -G_k N / (N + D)^2 for one of the rest; where <see cref="RatioForward"/> used the logs, the same
+    /// as R(1 - R) times the draw's softmax weight within its sum.
+    /// </summary>
+    private static void RatioBackward(KernelOp op, Span<double> a, Span<double> v, Span<double> adj, int n)
     {
         for (var jj = 0; jj < n; jj++)
         {
-            var numerator = LogSumExp(op.Numerator, v, jj);
-            var rest = LogSumExp(op.Rest, v, jj);
-            var x = numerator - rest;
+            var numerator = Sum(op.NumeratorValues, v, jj);
+            var rest = Sum(op.RestValues, v, jj);
+            var total = numerator + rest;
+            if (numerator > RatioFloor && rest > RatioFloor && double.IsFinite(total))
+            {
+                var scale = a[jj] / (total * total);
+                for (var k = 0; k < op.Numerator.Length; k++)
+                {
+                    adj[(op.Numerator[k] * Block) + jj] += scale * rest * v[(op.NumeratorValues[k] * Block) + jj];
+                }
+
+                for (var k = 0; k < op.Rest.Length; k++)
+                {
+                    adj[(op.Rest[k] * Block) + jj] -= scale * numerator * v[(op.RestValues[k] * Block) + jj];
+                }
+
+                continue;
+            }
+
+            var logNumerator = LogSumExp(op.Numerator, v, jj);
+            var logRest = LogSumExp(op.Rest, v, jj);
+            var x = logNumerator - logRest;
             var slope = a[jj] * Sigmoid(x) * Sigmoid(-x);
             foreach (var s in op.Numerator)
             {
-                adj[(s * Block) + jj] += slope * Math.Exp(v[(s * Block) + jj] - numerator);
+                adj[(s * Block) + jj] += slope * Math.Exp(v[(s * Block) + jj] - logNumerator);
             }
 
             foreach (var s in op.Rest)
             {
-                adj[(s * Block) + jj] -= slope * Math.Exp(v[(s * Block) + jj] - rest);
+                adj[(s * Block) + jj] -= slope * Math.Exp(v[(s * Block) + jj] - logRest);
             }
         }
+    }
+
+    private static double Sum(int[] slots, Span<double> v, int jj)
+    {
+        double sum = 0;
+        foreach (var s in slots)
+        {
+            sum += v[(s * Block) + jj];
+        }
+
+        return sum;
     }
 
     private static double LogSumExp(int[] slots, Span<double> v, int jj)
@@ -546,13 +658,6 @@ internal sealed class KernelStep<T>
     }
 
     private static double Sigmoid(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
-
-    /// <summary>log(1 + y), accurate for tiny y (Goldberg 1991).</summary>
-    private static double Log1P(double y)
-    {
-        var u = 1 + y;
-        return u == 1 ? y : Math.Log(u) * y / (u - 1);
-    }
 
     private static ReadOnlySpan<double> Read(KernelOperand operand, Span<double> v, int n, Span<double> scratch)
     {
