@@ -108,9 +108,9 @@ public sealed class SampleCommandTests
     [Fact]
     public void The_maximum_sample_size_is_the_documented_one()
     {
-        Assert.Equal(50_000_000, Validation.SampleCommandRunner.MaxDraws);
-        Assert.Null(Validation.SampleCommandRunner.DrawCountProblem(Validation.SampleCommandRunner.MaxDraws));
-        Assert.Null(Validation.SampleCommandRunner.DrawCountProblem(3));
+        Assert.Equal(50_000_000, Sampling.SampleCommandRunner.MaxDraws);
+        Assert.Null(Sampling.SampleCommandRunner.DrawCountProblem(Sampling.SampleCommandRunner.MaxDraws));
+        Assert.Null(Sampling.SampleCommandRunner.DrawCountProblem(3));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using GateDsl.Cli;
+using GateDsl.Cli.Sampling;
 using GateDsl.Distributions;
 
 namespace GateDsl.Validation.Tests;
@@ -52,7 +54,7 @@ public sealed class ParameterErrorTests
 
         var code = SampleCommandRunner.Run(call, 10, 0, json: false, plotPath: null, @out, err);
 
-        Assert.Equal(SampleCommandRunner.UsageError, code);
+        Assert.Equal(ExitCodes.Usage, code);
         Assert.Equal(string.Empty, @out.ToString());
         Assert.Equal("gatec: Uniform: high must be > low (Range: low < high); got low = 2, high = 1 at index 0" + Environment.NewLine, err.ToString());
     }

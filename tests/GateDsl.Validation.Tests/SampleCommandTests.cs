@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GateDsl.Cli.Sampling;
 using GateDsl.Language;
 using GateDsl.Reference;
 

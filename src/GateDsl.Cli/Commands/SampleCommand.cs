@@ -5,6 +5,7 @@ using GateDsl.Cli.Rendering;
 using GateDsl.Compiler;
 using GateDsl.Language;
 using GateDsl.Language.Diagnostics;
+using GateDsl.Cli.Sampling;
 using GateDsl.Validation;
 
 namespace GateDsl.Cli.Commands;
@@ -14,7 +15,7 @@ namespace GateDsl.Cli.Commands;
 /// the expression is one distribution call in the language, bound with
 /// <see cref="Compilation.ForCall"/> against the standard library and the import files.
 /// A bad expression (or a bad import file) prints its diagnostics as <c>gatec check</c> does and
-/// exits 1. The sampling and the report are <see cref="SampleCommandRunner"/> (src/GateDsl.Validation):
+/// exits 1. The sampling and the report are <see cref="SampleCommandRunner"/>:
 /// standard laws are set against their MathNet references, user distributions get sample statistics only.
 /// </summary>
 internal static class SampleCommand

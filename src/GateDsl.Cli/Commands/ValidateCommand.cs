@@ -5,7 +5,7 @@ namespace GateDsl.Cli.Commands;
 
 /// <summary>
 /// <c>gatec validate [--quick]</c>: the statistical suite of every sampler against its reference
-/// (the logic is <see cref="ValidateCommandRunner"/>, src/GateDsl.Validation); with
+/// (the logic is <see cref="ValidateCommandRunner"/>); with
 /// <c>--cell NAME FILE</c>, a compiled cell's gates against the laws the compiler inferred
 /// (<see cref="ValidateCellCommand"/>).
 /// </summary>

@@ -1,7 +1,8 @@
 using GateDsl.Reference;
+using GateDsl.Validation;
 using ScottPlot;
 
-namespace GateDsl.Validation;
+namespace GateDsl.Cli.Sampling;
 
 /// <summary>
 /// PNG plots of a <see cref="SampleReport"/> with ScottPlot: for a univariate law the histogram of the

@@ -1,16 +1,19 @@
 using System.Globalization;
-using GateDsl.Distributions;
+using GateDsl.Cli.Rendering;
 using GateDsl.Compiler;
+using GateDsl.Distributions;
 using GateDsl.Language;
+using GateDsl.Validation;
 using Spectre.Console;
 
-namespace GateDsl.Validation;
+namespace GateDsl.Cli.Sampling;
 
 /// <summary>
 /// The logic of <c>gatec sample "&lt;expr&gt;" [--import FILE]... -n N --seed S [--json] [--plot out.png]</c>
-/// after the front end: the CLI (src/GateDsl.Cli) compiles the expression with
+/// after the front end: <see cref="Commands.SampleCommand"/> compiles the expression with
 /// <see cref="Compilation.ForCall"/>, prints its diagnostics when it has errors, and
-/// otherwise calls <see cref="Run"/>. Exit codes: 0 done (the verdicts are printed, not turned into
+/// otherwise calls <see cref="Run"/>; the draws and statistics are <see cref="SampleAnalysis"/>
+/// (GateDsl.Validation). Exit codes (<see cref="ExitCodes"/>): 0 done (the verdicts are printed, not turned into
 /// an exit code); 2 usage error (n outside 3..<see cref="MaxDraws"/>, a plot path that is empty, a
 /// folder or in a folder that does not exist, parameter values a sampler rejects at run time such as
 /// <c>Uniform(2, 1)</c>); 1 the plot could not be written. Usage errors are found before anything is
@@ -35,15 +38,6 @@ public static class SampleCommandRunner
         _ => null,
     };
 
-    /// <summary>Exit code for success.</summary>
-    public const int Success = 0;
-
-    /// <summary>Exit code for a failure while running (the plot could not be written).</summary>
-    public const int Failure = 1;
-
-    /// <summary>Exit code for a usage error.</summary>
-    public const int UsageError = 2;
-
     /// <summary>Runs the command; see the class summary for exit codes.</summary>
     /// <param name="call">The compiled distribution call (e.g. <c>BivariateBeta(2, 3, 1.5)</c>).</param>
     /// <param name="n">Number of draws (3 to <see cref="MaxDraws"/>).</param>
@@ -60,13 +54,13 @@ public static class SampleCommandRunner
         if (DrawCountProblem(n) is { } badCount)
         {
             err.WriteLine($"gatec: {badCount}");
-            return UsageError;
+            return ExitCodes.Usage;
         }
 
         if (plotPath is not null && SamplePlot.PathProblem(plotPath) is { } badPlot)
         {
             err.WriteLine($"gatec: {badPlot}");
-            return UsageError;
+            return ExitCodes.Usage;
         }
 
         SampleReport report;
@@ -78,7 +72,7 @@ public static class SampleCommandRunner
         {
             // Only the samplers' parameter validation is the user's mistake; any other exception is a bug.
             err.WriteLine($"gatec: {e.Message}");
-            return UsageError;
+            return ExitCodes.Usage;
         }
 
         if (json)
@@ -99,7 +93,7 @@ public static class SampleCommandRunner
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 err.WriteLine($"gatec: cannot write the plot to `{plotPath}`: {e.Message}");
-                return Failure;
+                return ExitCodes.Failure;
             }
 
             if (!json)
@@ -108,7 +102,7 @@ public static class SampleCommandRunner
             }
         }
 
-        return Success;
+        return ExitCodes.Success;
     }
 
     private const string NoReference = "no reference";

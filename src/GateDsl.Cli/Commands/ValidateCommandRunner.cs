@@ -1,13 +1,15 @@
 using System.Diagnostics;
+using GateDsl.Cli.Rendering;
+using GateDsl.Validation;
 using Spectre.Console;
 
-namespace GateDsl.Validation;
+namespace GateDsl.Cli.Commands;
 
 /// <summary>
 /// The logic of <c>gatec validate [--quick]</c>: runs the <see cref="ValidationSuite"/> (full by
 /// default, quick with --quick), shows a progress bar on an interactive terminal and one line per
 /// check otherwise, then a summary table (distribution, property, statistic, bound, verdict).
-/// Exit codes: 0 every check passed; 1 at least one failed.
+/// Exit codes (<see cref="ExitCodes"/>): 0 every check passed; 1 at least one failed.
 /// </summary>
 public static class ValidateCommandRunner
 {
@@ -86,7 +88,7 @@ public static class ValidateCommandRunner
         console.WriteLine(
             $"{results.Count} checks, {failed.Length} failed, in {watch.Elapsed.TotalSeconds:F1} s. " +
             $"A correct toolkit fails this suite with probability at most {Format.Probability(suite.TotalFalseFailureProbability)}.");
-        return failed.Length == 0 ? 0 : 1;
+        return failed.Length == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     private static string Shorten(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";

@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace GateDsl.Validation;
+namespace GateDsl.Cli.Rendering;
 
 /// <summary>Spectre.Console consoles over a plain <see cref="TextWriter"/>, so commands stay testable.</summary>
 internal static class Terminal
