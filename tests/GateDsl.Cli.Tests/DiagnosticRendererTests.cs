@@ -85,4 +85,39 @@ public sealed class DiagnosticRendererTests
 
         Assert.Equal(expected, DiagnosticRenderer.Summary(diagnostics, files));
     }
+
+    /// <summary>A 6,000-column line shows a window around the span with the caret under it, not the whole line.</summary>
+    [Fact]
+    public void A_very_long_line_shows_a_window_around_the_span()
+    {
+        var padding = string.Concat(Enumerable.Repeat("let a = 1 ", 300));
+        var line = "  " + padding + "draw g ~ Gamma(linear) " + padding;
+        var source = new SourceText("cell C {\n" + line + "\n}\n", "long.gate");
+        var start = source.Text.IndexOf("linear", StringComparison.Ordinal);
+        var diagnostic = new Diagnostic(DiagnosticCatalog.ArgumentSupportMismatch, source, new TextSpan(start, 6), "a Gamma shape", "Positive", "Real", string.Empty);
+
+        var lines = DiagnosticRenderer.Render(diagnostic).Split('\n');
+
+        Assert.Equal(
+            "  2 | ... = 1 let a = 1 draw g ~ Gamma(linear) let a = 1 let a = 1 let a = 1 let a = 1 let a = 1 let a = 1 le...",
+            lines[2]);
+        Assert.Equal("    |                                  ^~~~~~", lines[3]);
+        Assert.True(lines.Max(l => l.Length) < 200 + diagnostic.ToString().Length);
+        Assert.Equal("  1 | cell C {", lines[1]);
+    }
+
+    [Fact]
+    public void A_span_near_the_start_of_a_long_line_shows_its_start_uncut()
+    {
+        var line = "  draw g ~ Gamma(linear) " + string.Concat(Enumerable.Repeat("let a = 1 ", 300));
+        var source = new SourceText(line + "\n", "long.gate");
+        var start = source.Text.IndexOf("linear", StringComparison.Ordinal);
+        var diagnostic = new Diagnostic(DiagnosticCatalog.ArgumentSupportMismatch, source, new TextSpan(start, 6), "a Gamma shape", "Positive", "Real", string.Empty);
+
+        var lines = DiagnosticRenderer.Render(diagnostic).Split('\n');
+
+        Assert.StartsWith("  1 |   draw g ~ Gamma(linear) let a = 1", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith("...", lines[1], StringComparison.Ordinal);
+        Assert.Equal("    |                  ^~~~~~", lines[2]);
+    }
 }

@@ -6,7 +6,6 @@ using GateDsl.Compiler;
 using GateDsl.Language;
 using GateDsl.Language.Diagnostics;
 using GateDsl.Cli.Sampling;
-using GateDsl.Validation;
 
 namespace GateDsl.Cli.Commands;
 
@@ -110,6 +109,6 @@ internal static class SampleCommand
             DiagnosticRenderer.Write(context, call.Diagnostics);
         }
 
-        return SampleCommandRunner.Run(compiled, n, seed, json, plot, context.Out, context.Error);
+        return SampleCommandRunner.Run(context, compiled, n, seed, json, plot);
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using GateDsl.Validation;
 
 namespace GateDsl.Cli.Commands;
 
@@ -31,7 +30,7 @@ internal static class ValidateCommand
             ? ValidateCellCommand.Run(context, name, result.GetValue(file), result.GetValue(quick))
             : result.GetValue(file) is { } stray
                 ? context.UsageError($"a file ('{stray}') is only taken with --cell: gatec validate --cell NAME FILE")
-                : ValidateCommandRunner.Run(result.GetValue(quick), context.Out, context.Error, interactive: context.UseColor));
+                : ValidateCommandRunner.Run(context, result.GetValue(quick)));
         return command;
     }
 }

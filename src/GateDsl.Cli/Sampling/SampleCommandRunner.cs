@@ -1,10 +1,9 @@
 using System.Globalization;
+using GateDsl.Cli.Json;
 using GateDsl.Cli.Rendering;
 using GateDsl.Compiler;
 using GateDsl.Distributions;
-using GateDsl.Language;
 using GateDsl.Validation;
-using Spectre.Console;
 
 namespace GateDsl.Cli.Sampling;
 
@@ -12,12 +11,14 @@ namespace GateDsl.Cli.Sampling;
 /// The logic of <c>gatec sample "&lt;expr&gt;" [--import FILE]... -n N --seed S [--json] [--plot out.png]</c>
 /// after the front end: <see cref="Commands.SampleCommand"/> compiles the expression with
 /// <see cref="Compilation.ForCall"/>, prints its diagnostics when it has errors, and
-/// otherwise calls <see cref="Run"/>; the draws and statistics are <see cref="SampleAnalysis"/>
-/// (GateDsl.Validation). Exit codes (<see cref="ExitCodes"/>): 0 done (the verdicts are printed, not turned into
-/// an exit code); 2 usage error (n outside 3..<see cref="MaxDraws"/>, a plot path that is empty, a
-/// folder or in a folder that does not exist, parameter values a sampler rejects at run time such as
-/// <c>Uniform(2, 1)</c>); 1 the plot could not be written. Usage errors are found before anything is
-/// drawn or allocated.
+/// otherwise calls <see cref="Run(StandaloneCall, int, long, bool, string?, TextWriter, TextWriter)"/>;
+/// the draws and statistics are <see cref="SampleAnalysis"/> (GateDsl.Validation). Exit codes
+/// (<see cref="ExitCodes"/>): 0 done (the verdicts are printed, not turned into an exit code);
+/// 1 parameter values a sampler rejects at run time such as <c>Uniform(2, 1)</c> (a diagnostic
+/// under the argument, as the compiler reports its own errors), or the plot could not be written;
+/// 2 usage error (n outside 3..<see cref="MaxDraws"/>, a plot path that is empty, a folder, in a
+/// folder that does not exist, or with an extension other than .png and .svg). Usage errors are
+/// found before anything is drawn or allocated.
 /// </summary>
 public static class SampleCommandRunner
 {
@@ -38,29 +39,33 @@ public static class SampleCommandRunner
         _ => null,
     };
 
-    /// <summary>Runs the command; see the class summary for exit codes.</summary>
+    /// <summary>Runs the command with output that is not a terminal; see the class summary for exit codes.</summary>
     /// <param name="call">The compiled distribution call (e.g. <c>BivariateBeta(2, 3, 1.5)</c>).</param>
     /// <param name="n">Number of draws (3 to <see cref="MaxDraws"/>).</param>
     /// <param name="seed">Seed of the torch generator.</param>
     /// <param name="json">Print JSON (<see cref="SampleReportJson"/>) instead of tables.</param>
-    /// <param name="plotPath">When set, also write a PNG there (<see cref="SamplePlot"/>).</param>
+    /// <param name="plotPath">When set, also write a PNG or SVG there (<see cref="SamplePlot"/>).</param>
     /// <param name="out">Standard output.</param>
     /// <param name="err">Standard error (messages for the user).</param>
     public static int Run(StandaloneCall call, int n, long seed, bool json, string? plotPath, TextWriter @out, TextWriter err)
     {
-        ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(@out);
         ArgumentNullException.ThrowIfNull(err);
+        return Run(new CliContext(@out, err, useColor: false), call, n, seed, json, plotPath);
+    }
+
+    /// <summary>Runs the command in <paramref name="context"/> (colour, table width); see the class summary.</summary>
+    internal static int Run(CliContext context, StandaloneCall call, int n, long seed, bool json, string? plotPath)
+    {
+        ArgumentNullException.ThrowIfNull(call);
         if (DrawCountProblem(n) is { } badCount)
         {
-            err.WriteLine($"gatec: {badCount}");
-            return ExitCodes.Usage;
+            return context.UsageError(badCount);
         }
 
         if (plotPath is not null && SamplePlot.PathProblem(plotPath) is { } badPlot)
         {
-            err.WriteLine($"gatec: {badPlot}");
-            return ExitCodes.Usage;
+            return context.UsageError(badPlot);
         }
 
         SampleReport report;
@@ -71,17 +76,27 @@ public static class SampleCommandRunner
         catch (DistributionParameterException e)
         {
             // Only the samplers' parameter validation is the user's mistake; any other exception is a bug.
-            err.WriteLine($"gatec: {e.Message}");
-            return ExitCodes.Usage;
+            var diagnostic = RejectedParameter.Diagnostic(call, e);
+            if (json)
+            {
+                context.Out.WriteLine(GatecJsonContext.Serialize(new CheckReport([DiagnosticDto.From(diagnostic)])));
+            }
+            else
+            {
+                DiagnosticRenderer.Write(context, [diagnostic]);
+                context.Out.WriteLine("1 error: nothing sampled");
+            }
+
+            return ExitCodes.Failure;
         }
 
         if (json)
         {
-            @out.WriteLine(SampleReportJson.Write(report));
+            context.Out.WriteLine(SampleReportJson.Write(report));
         }
         else
         {
-            WriteTables(report, @out, Terminal.Create(@out, Terminal.IsInteractive(@out)));
+            SampleTables.Write(context, report);
         }
 
         if (plotPath is not null)
@@ -92,85 +107,16 @@ public static class SampleCommandRunner
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                err.WriteLine($"gatec: cannot write the plot to `{plotPath}`: {e.Message}");
+                context.Error.WriteLine($"gatec: cannot write the plot to `{plotPath}`: {e.Message}");
                 return ExitCodes.Failure;
             }
 
             if (!json)
             {
-                @out.WriteLine($"plot written to {plotPath}");
+                context.Out.WriteLine($"plot written to {plotPath}");
             }
         }
 
         return ExitCodes.Success;
     }
-
-    private const string NoReference = "no reference";
-
-    private static void WriteTables(SampleReport report, TextWriter @out, IAnsiConsole console)
-    {
-        // Plain lines straight to the writer: Spectre would wrap a long import path at its width.
-        @out.WriteLine($"{report.Distribution}: n = {report.N}, seed = {report.Seed}");
-        if (report.NoReferenceReason is { } reason)
-        {
-            @out.WriteLine($"{reason}.");
-        }
-
-        var moments = new Table().Border(TableBorder.Rounded)
-            .AddColumns("component", "mean", "reference mean", "variance", "reference variance", "KS statistic", "KS p-value");
-        foreach (var c in report.Components)
-        {
-            moments.AddRow(c.Name, Format.Number(c.Mean), Optional(c.ReferenceMean), Format.Number(c.Variance),
-                Optional(c.ReferenceVariance), c.Ks is { } ks ? Format.Short(ks.Statistic) : NoReference,
-                c.Ks is { } k ? Format.Probability(k.PValue ?? double.NaN) : NoReference);
-        }
-
-        console.Write(moments);
-        var quantiles = new Table().Border(TableBorder.Rounded).AddColumn("quantile");
-        foreach (var c in report.Components)
-        {
-            quantiles.AddColumn($"{c.Name} sample");
-            quantiles.AddColumn($"{c.Name} reference");
-        }
-
-        for (var i = 0; i < Descriptive.ReportLevels.Count; i++)
-        {
-            var cells = new List<string> { $"{Descriptive.ReportLevels[i] * 100:0}%" };
-            foreach (var c in report.Components)
-            {
-                cells.Add(Format.Number(c.Quantiles[i]));
-                cells.Add(c.ReferenceQuantiles is { } q ? Format.Number(q[i]) : NoReference);
-            }
-
-            quantiles.AddRow(cells.ToArray());
-        }
-
-        console.Write(quantiles);
-        foreach (var c in report.Components)
-        {
-            if (c.Ks is { Passed: false } ks)
-            {
-                console.WriteLine($"KS: component {c.Name} rejects the reference law at false-failure probability {Format.Probability(ks.FalseFailureProbability)} (p = {Format.Probability(ks.PValue ?? double.NaN)}).");
-            }
-        }
-
-        if (report.Correlation is { } r)
-        {
-            var verdict = r.Test.Passed ? "within" : "OUTSIDE";
-            console.WriteLine(
-                $"correlation: sample {Format.Number(r.Sample)}, reference {Format.Number(r.Reference)}, " +
-                $"|difference| {Format.Short(r.Test.Statistic)} {verdict} the CLT bound {Format.Short(r.Bound)} " +
-                $"(delta method, false-failure probability {Format.Probability(r.Test.FalseFailureProbability)})");
-            return;
-        }
-
-        foreach (var pair in report.SampleCorrelations)
-        {
-            var label = report.Components.Count == 2 ? "correlation" : $"correlation of {pair.First} and {pair.Second}";
-            console.WriteLine(
-                $"{label}: sample {Format.Number(pair.Sample)} (standard error {Format.Short(pair.StandardError)}), {NoReference}");
-        }
-    }
-
-    private static string Optional(double? value) => value is { } v ? Format.Number(v) : NoReference;
 }
