@@ -44,12 +44,16 @@ internal static class DiagnosticRenderer
         return builder.ToString();
     }
 
-    /// <summary>"2 errors, 1 warning in 3 files".</summary>
-    public static string Summary(IReadOnlyCollection<Diagnostic> diagnostics, int fileCount)
+    /// <summary>
+    /// "2 errors, 1 warning in 3 files": the files are those the diagnostics are in (an import with
+    /// errors counts); with no diagnostics, the <paramref name="checkedFiles"/> that were checked.
+    /// </summary>
+    public static string Summary(IReadOnlyCollection<Diagnostic> diagnostics, int checkedFiles)
     {
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = diagnostics.Count - errors;
-        return $"{Plural(errors, "error")}, {Plural(warnings, "warning")} in {Plural(fileCount, "file")}";
+        var files = diagnostics.Count == 0 ? checkedFiles : diagnostics.Select(d => d.Source.Path).Distinct(StringComparer.Ordinal).Count();
+        return $"{Plural(errors, "error")}, {Plural(warnings, "warning")} in {Plural(files, "file")}";
     }
 
     /// <summary>"1 file", "2 files".</summary>
