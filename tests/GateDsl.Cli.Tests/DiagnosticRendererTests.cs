@@ -77,13 +77,23 @@ public sealed class DiagnosticRendererTests
     [InlineData(2, 3, 3, "2 errors, 3 warnings in 3 files")]
     public void Summary_counts_with_plurals(int errors, int warnings, int files, string expected)
     {
-        var source = new SourceText("x", "c.gate");
+        // The diagnostics are spread over `files` files; the summary counts the files they are in.
+        var sources = Enumerable.Range(0, files).Select(i => new SourceText("x", $"c{i}.gate")).ToList();
         var diagnostics = Enumerable.Repeat(DiagnosticCatalog.UndefinedName, errors)
             .Concat(Enumerable.Repeat(DiagnosticCatalog.UnusedDraw, warnings))
-            .Select(d => new Diagnostic(d, source, new TextSpan(0, 1), "x", string.Empty))
+            .Select((d, i) => new Diagnostic(d, sources[i % files], new TextSpan(0, 1), "x", string.Empty))
             .ToList();
 
         Assert.Equal(expected, DiagnosticRenderer.Summary(diagnostics, files));
+    }
+
+    [Fact]
+    public void Summary_counts_the_files_the_diagnostics_are_in_not_the_files_given()
+    {
+        var source = new SourceText("x", "imported.gate");
+        var diagnostics = new[] { new Diagnostic(DiagnosticCatalog.UndefinedName, source, new TextSpan(0, 1), "x", string.Empty) };
+
+        Assert.Equal("1 error, 0 warnings in 1 file", DiagnosticRenderer.Summary(diagnostics, checkedFiles: 3));
     }
 
     /// <summary>A 6,000-column line shows a window around the span with the caret under it, not the whole line.</summary>
