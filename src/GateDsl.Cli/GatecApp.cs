@@ -4,7 +4,7 @@ using GateDsl.Cli.Commands;
 namespace GateDsl.Cli;
 
 /// <summary>
-/// The <c>gatec</c> command line, callable in-process: <see cref="Run"/> parses the arguments, runs a
+/// The <c>gatec</c> command line, callable in-process: <see cref="Run(string[], TextWriter, TextWriter)"/> parses the arguments, runs a
 /// command and returns the exit code (see <see cref="ExitCodes"/>). User mistakes are diagnostics or
 /// usage errors; anything unexpected prints <c>gatec: internal error: message</c> (the first line of
 /// the message only) and returns 3, never a stack trace, managed or native.
@@ -21,11 +21,22 @@ public static class GatecApp
     /// <param name="stdout">Diagnostics, tables and JSON go here.</param>
     /// <param name="stderr">Usage errors and internal errors go here.</param>
     /// <returns>The process exit code.</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        Run(args, () => CliContext.ForProcess(stdout, stderr), stderr);
+
+    /// <summary>
+    /// Runs gatec with output that is not a terminal (no colour) and tables fitted to
+    /// <paramref name="width"/> columns, as <c>COLUMNS=80 gatec ... | cat</c> does.
+    /// </summary>
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr, int width) =>
+        Run(args, () => new CliContext(stdout, stderr, useColor: false, width), stderr);
+
+    private static int Run(string[] args, Func<CliContext> createContext, TextWriter stderr)
     {
         try
         {
-            var context = new CliContext(stdout, stderr, ShouldColor(stdout));
+            var context = createContext();
+            var stdout = context.Out;
             var root = new RootCommand(Description)
             {
                 CheckCommand.Create(context),
@@ -38,15 +49,20 @@ public static class GatecApp
             };
             TrainingCommands.Register(root, context);
 
-            var result = root.Parse(args);
+            ParseResult result;
+            using (EndOfOptions.Parsing(args))
+            {
+                result = root.Parse(args);
+            }
+
             if (result.Errors.Count > 0 && result.Action is not { ClearsParseErrors: true })
             {
-                foreach (var error in result.Errors)
+                // One line per mistake, each saying what was expected; no help screen to scroll past.
+                foreach (var line in UsageErrors.Describe(result))
                 {
-                    context.UsageError(error.Message);
+                    context.UsageError(line);
                 }
 
-                stderr.WriteLine("Run 'gatec --help' or 'gatec <command> --help' for usage.");
                 return ExitCodes.Usage;
             }
 
@@ -74,11 +90,4 @@ public static class GatecApp
         var line = message.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
         return line ?? "(no message)";
     }
-
-    /// <summary>Colour only on a real terminal: never when redirected, when NO_COLOR is set, or for TERM=dumb.</summary>
-    private static bool ShouldColor(TextWriter stdout) =>
-        ReferenceEquals(stdout, Console.Out)
-        && !Console.IsOutputRedirected
-        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
-        && !string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal);
 }

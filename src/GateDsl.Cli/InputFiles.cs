@@ -5,7 +5,9 @@ internal static class InputFiles
 {
     /// <summary>
     /// Rejects tokens that look like options but are not files ("--bogus"): System.CommandLine would
-    /// otherwise take them as file names. The error makes the command a usage error (exit 2).
+    /// otherwise take them as file names. The error, with the closest option of the command
+    /// (<see cref="UsageErrors.UnknownOption"/>), makes the command a usage error (exit 2). Tokens
+    /// after <c>--</c> are file names, whatever they look like (<see cref="EndOfOptions"/>).
     /// </summary>
     public static void RejectUnknownOptions(System.CommandLine.Argument argument)
     {
@@ -13,9 +15,10 @@ internal static class InputFiles
         {
             foreach (var token in result.Tokens)
             {
-                if (token.Value.StartsWith('-') && token.Value.Length > 1 && !File.Exists(token.Value))
+                if (token.Value.StartsWith('-') && token.Value.Length > 1 && !EndOfOptions.IsLiteral(token.Value) && !File.Exists(token.Value)
+                    && result.Parent is System.CommandLine.Parsing.CommandResult command)
                 {
-                    result.AddError($"unknown option '{token.Value}'");
+                    result.AddError(UsageErrors.UnknownOption(token.Value, command.Command));
                 }
             }
         });

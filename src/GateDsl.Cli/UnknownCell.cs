@@ -1,3 +1,5 @@
+using GateDsl.Language.Binding;
+
 namespace GateDsl.Cli;
 
 /// <summary>The usage error for a <c>--cell</c> a file does not declare: the closest name, and the file's cells.</summary>
@@ -11,7 +13,7 @@ internal static class UnknownCell
             return context.UsageError($"no cell '{name}' in {file}: it defines no cells");
         }
 
-        var suggestion = Suggestions.Closest(name, cells);
+        var suggestion = DidYouMean.Suggest(name, cells);
         var hint = suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
         context.UsageError($"no cell '{name}' in {file}{hint}");
         context.Error.WriteLine($"cells in {file}: {string.Join(", ", cells)}");

@@ -85,7 +85,7 @@ public sealed class CellTableTests
     {
         using var stdout = new StringWriter();
         var context = new CliContext(stdout, TextWriter.Null, useColor: false);
-        DescribeCommand.WriteCell(context.Console, DescribeCommand.ToDto(Cell, inputSize, hiddenSize), inputSize, hiddenSize);
+        DescribeCommand.WriteCell(context, DescribeCommand.ToDto(Cell, inputSize, hiddenSize), inputSize, hiddenSize);
         return stdout.ToString();
     }
 }

@@ -77,12 +77,57 @@ public sealed class DiagnosticRendererTests
     [InlineData(2, 3, 3, "2 errors, 3 warnings in 3 files")]
     public void Summary_counts_with_plurals(int errors, int warnings, int files, string expected)
     {
-        var source = new SourceText("x", "c.gate");
+        // The diagnostics are spread over `files` files; the summary counts the files they are in.
+        var sources = Enumerable.Range(0, files).Select(i => new SourceText("x", $"c{i}.gate")).ToList();
         var diagnostics = Enumerable.Repeat(DiagnosticCatalog.UndefinedName, errors)
             .Concat(Enumerable.Repeat(DiagnosticCatalog.UnusedDraw, warnings))
-            .Select(d => new Diagnostic(d, source, new TextSpan(0, 1), "x", string.Empty))
+            .Select((d, i) => new Diagnostic(d, sources[i % files], new TextSpan(0, 1), "x", string.Empty))
             .ToList();
 
         Assert.Equal(expected, DiagnosticRenderer.Summary(diagnostics, files));
+    }
+
+    [Fact]
+    public void Summary_counts_the_files_the_diagnostics_are_in_not_the_files_given()
+    {
+        var source = new SourceText("x", "imported.gate");
+        var diagnostics = new[] { new Diagnostic(DiagnosticCatalog.UndefinedName, source, new TextSpan(0, 1), "x", string.Empty) };
+
+        Assert.Equal("1 error, 0 warnings in 1 file", DiagnosticRenderer.Summary(diagnostics, checkedFiles: 3));
+    }
+
+    /// <summary>A 6,000-column line shows a window around the span with the caret under it, not the whole line.</summary>
+    [Fact]
+    public void A_very_long_line_shows_a_window_around_the_span()
+    {
+        var padding = string.Concat(Enumerable.Repeat("let a = 1 ", 300));
+        var line = "  " + padding + "draw g ~ Gamma(linear) " + padding;
+        var source = new SourceText("cell C {\n" + line + "\n}\n", "long.gate");
+        var start = source.Text.IndexOf("linear", StringComparison.Ordinal);
+        var diagnostic = new Diagnostic(DiagnosticCatalog.ArgumentSupportMismatch, source, new TextSpan(start, 6), "a Gamma shape", "Positive", "Real", string.Empty);
+
+        var lines = DiagnosticRenderer.Render(diagnostic).Split('\n');
+
+        Assert.Equal(
+            "  2 | ... = 1 let a = 1 draw g ~ Gamma(linear) let a = 1 let a = 1 let a = 1 let a = 1 let a = 1 let a = 1 le...",
+            lines[2]);
+        Assert.Equal("    |                                  ^~~~~~", lines[3]);
+        Assert.True(lines.Max(l => l.Length) < 200 + diagnostic.ToString().Length);
+        Assert.Equal("  1 | cell C {", lines[1]);
+    }
+
+    [Fact]
+    public void A_span_near_the_start_of_a_long_line_shows_its_start_uncut()
+    {
+        var line = "  draw g ~ Gamma(linear) " + string.Concat(Enumerable.Repeat("let a = 1 ", 300));
+        var source = new SourceText(line + "\n", "long.gate");
+        var start = source.Text.IndexOf("linear", StringComparison.Ordinal);
+        var diagnostic = new Diagnostic(DiagnosticCatalog.ArgumentSupportMismatch, source, new TextSpan(start, 6), "a Gamma shape", "Positive", "Real", string.Empty);
+
+        var lines = DiagnosticRenderer.Render(diagnostic).Split('\n');
+
+        Assert.StartsWith("  1 |   draw g ~ Gamma(linear) let a = 1", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith("...", lines[1], StringComparison.Ordinal);
+        Assert.Equal("    |                  ^~~~~~", lines[2]);
     }
 }

@@ -72,4 +72,44 @@ public sealed class FormatCommandTests : IDisposable
         Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
         Assert.Contains("nowhere.gate", result.Stderr);
     }
+
+    /// <summary>A file in the canonical layout with CRLF line endings is canonical: --check passes and fmt leaves it alone.</summary>
+    [Fact]
+    public void A_canonical_file_with_crlf_line_endings_passes_check_and_is_not_rewritten()
+    {
+        var crlf = GateFormatter.Format(SyntaxTree.Parse(Messy)).Replace("\n", "\r\n", StringComparison.Ordinal);
+        var file = _temp.Write("windows.gate", crlf);
+        var before = File.GetLastWriteTimeUtc(file);
+
+        var check = Gatec.Run("fmt", "--check", file);
+        var format = Gatec.Run("fmt", file);
+
+        Assert.True(check.ExitCode == ExitCodes.Success, check.ToString());
+        Assert.True(format.ExitCode == ExitCodes.Success, format.ToString());
+        Assert.Contains("0 files reformatted", format.Stdout, StringComparison.Ordinal);
+        Assert.Equal(crlf, File.ReadAllText(file));
+        Assert.Equal(before, File.GetLastWriteTimeUtc(file));
+    }
+
+    /// <summary>Formatting a CRLF file writes the canonical layout with CRLF line endings (no LF-only line).</summary>
+    [Fact]
+    public void Fmt_keeps_crlf_line_endings()
+    {
+        var file = _temp.Write("messy-windows.gate", Messy.Replace("\n", "\r\n", StringComparison.Ordinal));
+
+        var result = Gatec.Run("fmt", file);
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var text = File.ReadAllText(file);
+        Assert.Equal(GateFormatter.Format(SyntaxTree.Parse(Messy)).Replace("\n", "\r\n", StringComparison.Ordinal), text);
+        Assert.DoesNotMatch("(?<!\r)\n", text);
+    }
+
+    [Theory]
+    [InlineData("cell C {}\r\n", "\r\n")]
+    [InlineData("cell C {}\n", "\n")]
+    [InlineData("cell C {}", "\n")]
+    [InlineData("// one\r\n// two\n", "\r\n")]
+    public void The_line_ending_of_a_file_is_that_of_its_first_line_break(string text, string expected) =>
+        Assert.Equal(expected, LineEndings.Of(text));
 }

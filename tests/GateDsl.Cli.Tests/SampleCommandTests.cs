@@ -108,9 +108,9 @@ public sealed class SampleCommandTests
     [Fact]
     public void The_maximum_sample_size_is_the_documented_one()
     {
-        Assert.Equal(50_000_000, Validation.SampleCommandRunner.MaxDraws);
-        Assert.Null(Validation.SampleCommandRunner.DrawCountProblem(Validation.SampleCommandRunner.MaxDraws));
-        Assert.Null(Validation.SampleCommandRunner.DrawCountProblem(3));
+        Assert.Equal(50_000_000, Sampling.SampleCommandRunner.MaxDraws);
+        Assert.Null(Sampling.SampleCommandRunner.DrawCountProblem(Sampling.SampleCommandRunner.MaxDraws));
+        Assert.Null(Sampling.SampleCommandRunner.DrawCountProblem(3));
     }
 
     [Fact]
@@ -151,16 +151,50 @@ public sealed class SampleCommandTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
     }
 
+    /// <summary>
+    /// A value the binder accepts but the sampler rejects when it runs is reported as the compiler
+    /// reports its own errors: a diagnostic under the argument at fault, exit 1.
+    /// </summary>
     [Theory]
-    [InlineData("Uniform(2, 1)", "gatec: Uniform: high must be > low (Range: low < high); got low = 2, high = 1 at index 0\n")]
-    [InlineData("Uniform(1, 1)", "gatec: Uniform: high must be > low (Range: low < high); got low = 1, high = 1 at index 0\n")]
-    public void Parameter_values_a_sampler_rejects_are_one_clean_line_and_exit_2(string expression, string message)
+    [InlineData("Uniform(2, 1)", "<expr>(1,12): error GATE0312: the sampler rejects this value: Uniform: high must be > low (Range: low < high); got low = 2, high = 1 at index 0\n  1 | Uniform(2, 1)\n    |            ^\n")]
+    [InlineData("Uniform(1,  1)", "<expr>(1,13): error GATE0312: the sampler rejects this value: Uniform: high must be > low (Range: low < high); got low = 1, high = 1 at index 0\n  1 | Uniform(1,  1)\n    |             ^\n")]
+    public void Parameter_values_a_sampler_rejects_are_a_diagnostic_under_the_argument_and_exit_1(string expression, string diagnostic)
     {
         var result = Gatec.Run("sample", expression, "-n", "10");
 
+        Assert.True(result.ExitCode == ExitCodes.Failure, result.ToString());
+        Assert.Equal(diagnostic + "\n1 error: nothing sampled\n", Lf(result.Stdout));
+        Assert.Equal(string.Empty, result.Stderr);
+    }
+
+    [Fact]
+    public void A_rejected_parameter_value_in_json_is_a_diagnostic_as_check_prints_it()
+    {
+        var result = Gatec.Run("sample", "Uniform(2, 1)", "-n", "10", "--json");
+
+        Assert.True(result.ExitCode == ExitCodes.Failure, result.ToString());
+        using var doc = JsonDocument.Parse(result.Stdout);
+        var d = Assert.Single(doc.RootElement.GetProperty("diagnostics").EnumerateArray().ToList());
+        Assert.Equal("GATE0312", d.GetProperty("code").GetString());
+        Assert.Equal(12, d.GetProperty("column").GetInt32());
+        Assert.Equal(13, d.GetProperty("endColumn").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("plot.jpg", ".jpg")]
+    [InlineData("plot", "no extension")]
+    [InlineData("plot.pdf", ".pdf")]
+    public void A_plot_path_with_an_extension_gatec_cannot_write_is_a_usage_error(string name, string got)
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, name);
+
+        var result = Gatec.Run("sample", "Beta(2, 3)", "-n", "10", "--plot", path);
+
         Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
         Assert.Equal(string.Empty, result.Stdout);
-        Assert.Equal(message, Lf(result.Stderr));
+        Assert.Equal($"gatec: --plot writes .png or .svg files (got {got} in `{path}`), e.g. --plot sample.png\n", Lf(result.Stderr));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Path));
     }
 
     private static string Lf(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);

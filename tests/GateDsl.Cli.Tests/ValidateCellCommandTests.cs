@@ -93,7 +93,7 @@ public sealed class ValidateCellCommandTests : IDisposable
         using var stdout = new StringWriter();
         var context = new CliContext(stdout, TextWriter.Null, useColor: false);
 
-        ValidateCellCommand.Write(context.Console, report, "demo.gate");
+        ValidateCellCommand.Write(context, report, "demo.gate");
 
         var lines = stdout.ToString().Split('\n');
         Assert.Contains(lines, l => l.StartsWith("Cell Demo (demo.gate)", StringComparison.Ordinal) && l.Contains("20000 draws per gate", StringComparison.Ordinal));

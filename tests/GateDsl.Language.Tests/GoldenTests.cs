@@ -48,6 +48,9 @@ public sealed class GoldenTests
     {
         DiagnosticCatalog.InternalError.Code,
         DiagnosticCatalog.FileUnreadable.Code,
+
+        // Reported by gatec sample when a sampler rejects a value at run time (tests/GateDsl.Cli.Tests).
+        DiagnosticCatalog.ParameterValueRejected.Code,
     };
 
     [Fact]

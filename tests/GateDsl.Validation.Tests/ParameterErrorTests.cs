@@ -1,3 +1,5 @@
+using GateDsl.Cli;
+using GateDsl.Cli.Sampling;
 using GateDsl.Distributions;
 
 namespace GateDsl.Validation.Tests;
@@ -42,7 +44,7 @@ public sealed class ParameterErrorTests
     }
 
     [Fact]
-    public void The_runner_reports_a_parameter_error_as_one_line_and_exit_2_without_drawing()
+    public void The_runner_reports_a_parameter_error_as_a_diagnostic_and_exit_1_without_drawing()
     {
         var compilation = Compiler.Compilation.ForCall("Uniform(2, 1)", []);
         Assert.False(compilation.HasErrors);
@@ -52,8 +54,8 @@ public sealed class ParameterErrorTests
 
         var code = SampleCommandRunner.Run(call, 10, 0, json: false, plotPath: null, @out, err);
 
-        Assert.Equal(SampleCommandRunner.UsageError, code);
-        Assert.Equal(string.Empty, @out.ToString());
-        Assert.Equal("gatec: Uniform: high must be > low (Range: low < high); got low = 2, high = 1 at index 0" + Environment.NewLine, err.ToString());
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.StartsWith("<expr>(1,12): error GATE0312: the sampler rejects this value: Uniform: high must be > low (Range: low < high); got low = 2, high = 1 at index 0\n", @out.ToString(), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, err.ToString());
     }
 }

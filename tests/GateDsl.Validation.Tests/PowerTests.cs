@@ -1,3 +1,4 @@
+using GateDsl.Cli.Commands;
 using GateDsl.Reference;
 using MathNet.Numerics.Distributions;
 

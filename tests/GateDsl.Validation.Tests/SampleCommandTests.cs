@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GateDsl.Cli.Sampling;
 using GateDsl.Language;
 using GateDsl.Reference;
 
@@ -110,16 +111,16 @@ public sealed class SampleCommandTests
 
     /// <summary>
     /// A call the binder accepts but a sampler rejects at run time (Uniform's bounds are Real, so
-    /// their order is checked by the sampler) stays a usage error, as before the language front end.
+    /// their order is checked by the sampler) is a diagnostic under the argument, as the binder's errors are.
     /// </summary>
     [Fact]
-    public void Parameter_values_rejected_at_run_time_are_usage_errors()
+    public void Parameter_values_rejected_at_run_time_are_diagnostics()
     {
         var (code, output, error) = Run("Uniform(2, 1)");
-        Assert.Equal(2, code);
-        Assert.Equal(string.Empty, output);
-        Assert.StartsWith("gatec: ", error, StringComparison.Ordinal);
-        Assert.Contains("low", error, StringComparison.Ordinal);
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, error);
+        Assert.StartsWith("<expr>(1,12): error GATE0312: ", output, StringComparison.Ordinal);
+        Assert.Contains("low", output, StringComparison.Ordinal);
     }
 
     [Theory]

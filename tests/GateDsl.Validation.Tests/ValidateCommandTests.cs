@@ -1,3 +1,5 @@
+using GateDsl.Cli.Commands;
+
 namespace GateDsl.Validation.Tests;
 
 public sealed class ValidateCommandTests

@@ -136,7 +136,7 @@ internal static class DescribeCommand
 
         foreach (var cell in described)
         {
-            WriteCell(context.Console, cell, inputSize, hiddenSize);
+            WriteCell(context, cell, inputSize, hiddenSize);
         }
 
         return ExitCodes.Success;
@@ -211,59 +211,48 @@ internal static class DescribeCommand
             inputSize is { } i && hiddenSize is { } h ? new CellLayout(cell.HeadCount, i, h).ParameterCount : null,
             cell.Joint is { } joint ? new JointLawDto(joint.Gates, LawDto.From(joint.Law)) : null);
 
-    internal static void WriteCell(IAnsiConsole console, CellDto cell, int? inputSize, int? hiddenSize)
+    internal static void WriteCell(CliContext context, CellDto cell, int? inputSize, int? hiddenSize)
     {
-        console.MarkupLine($"[bold]cell {Markup.Escape(cell.Name)}[/]  ({Markup.Escape(cell.File)}, line {cell.Line})");
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("part");
-        table.AddColumn("name");
-        table.AddColumn("definition");
-        table.AddColumn("support");
+        context.Console.MarkupLine($"[bold]cell {Markup.Escape(cell.Name)}[/]  ({Markup.Escape(cell.File)}, line {cell.Line})");
+        var table = new TextTable().AddColumn("part").AddColumn("name").AddColumn("definition").AddColumn("support");
         foreach (var gate in cell.Gates)
         {
-            table.AddRow(
-                gate.Stochastic ? "stochastic gate" : "gate",
-                Markup.Escape(gate.Name),
-                Markup.Escape(gate.Definition),
-                Markup.Escape(gate.Support));
+            table.AddRow(gate.Stochastic ? "stochastic gate" : "gate", gate.Name, gate.Definition, gate.Support);
         }
 
         foreach (var draw in cell.Draws)
         {
             var members = draw.Count == 1 ? string.Empty : $" (x{draw.Count})";
-            table.AddRow("draw", Markup.Escape(draw.Name + members), Markup.Escape(draw.Distribution), Markup.Escape(draw.Support));
+            table.AddRow("draw", draw.Name + members, draw.Distribution, draw.Support);
         }
 
         foreach (var prior in cell.Priors)
         {
-            table.AddRow("prior", Markup.Escape(prior.Target), Markup.Escape($"{prior.Distribution} weight {Number(prior.Weight)}"), string.Empty);
+            table.AddRow("prior", prior.Target, $"{prior.Distribution} weight {Number(prior.Weight)}", string.Empty);
         }
 
         foreach (var parameter in cell.HyperParameters)
         {
-            table.AddRow("hyperparameter", Markup.Escape(parameter.Name), Number(parameter.Value), Markup.Escape(parameter.Support));
+            table.AddRow("hyperparameter", parameter.Name, Number(parameter.Value), parameter.Support);
         }
 
         var evaluation = cell.Evaluation + (cell.EvaluationIsDefault ? " (default)" : string.Empty);
-        table.AddRow("evaluation", Markup.Escape(evaluation), string.Empty, string.Empty);
+        table.AddRow("evaluation", evaluation, string.Empty, string.Empty);
         table.AddRow("heads", $"K = {cell.Heads}", string.Empty, string.Empty);
         var count = cell.ParameterCount is { } n
             ? $"{n.ToString(CultureInfo.InvariantCulture)} (I = {inputSize}, H = {hiddenSize})"
             : "give --input-size and --hidden-size for a number";
-        table.AddRow("parameters", Markup.Escape(count), Markup.Escape(cell.ParameterFormula), string.Empty);
-        console.Write(table);
-        WriteLaws(console, cell);
-        WriteKlTerms(console, cell);
-        console.WriteLine();
+        table.AddRow("parameters", count, cell.ParameterFormula, string.Empty);
+        context.Write(table);
+        WriteLaws(context, cell);
+        WriteKlTerms(context, cell);
+        context.Out.WriteLine();
     }
 
     /// <summary>Each gate's law as the compiler inferred it, the pair's joint law, and how evaluation computes each gate.</summary>
-    private static void WriteLaws(IAnsiConsole console, CellDto cell)
+    private static void WriteLaws(CliContext context, CellDto cell)
     {
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("gate");
-        table.AddColumn("law (inferred by the compiler)");
-        table.AddColumn("evaluation step");
+        var table = new TextTable().AddColumn("gate").AddColumn("law (inferred by the compiler)").AddColumn("evaluation step");
         // The pair's row follows the row of whichever of its gates comes last.
         var pairEnd = cell.Joint is { } pair ? cell.Gates.Select(g => g.Name).LastOrDefault(pair.Gates.Contains) : null;
         foreach (var gate in cell.Gates)
@@ -274,18 +263,18 @@ internal static class DescribeCommand
                 { Law: { } l } => "~ " + l.Text,
                 _ => "unknown",
             };
-            table.AddRow(Markup.Escape(gate.Name), Markup.Escape(law), Markup.Escape(EvaluationText(gate.Evaluation)));
+            table.AddRow(gate.Name, law, EvaluationText(gate.Evaluation));
             if (gate.Name == pairEnd && cell.Joint is { } joint)
             {
-                table.AddRow(Markup.Escape("(" + string.Join(", ", joint.Gates) + ")"), Markup.Escape("~ " + joint.Law.Text), "(their joint law)");
+                table.AddRow("(" + string.Join(", ", joint.Gates) + ")", "~ " + joint.Law.Text, "(their joint law)");
             }
         }
 
-        console.Write(table);
+        context.Write(table);
     }
 
     /// <summary>One row per KL term, with its method; Monte Carlo is flagged (it is a noisy estimate, not the divergence).</summary>
-    private static void WriteKlTerms(IAnsiConsole console, CellDto cell)
+    private static void WriteKlTerms(CliContext context, CellDto cell)
     {
         var terms = cell.Priors.SelectMany(p => p.Terms.Select(t => (Prior: p, Term: t))).ToList();
         if (terms.Count == 0)
@@ -293,19 +282,16 @@ internal static class DescribeCommand
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("prior");
-        table.AddColumn("KL term added at every step");
-        table.AddColumn("computed by");
+        var table = new TextTable().AddColumn("prior").AddColumn("KL term added at every step").AddColumn("computed by");
         foreach (var (prior, term) in terms)
         {
             table.AddRow(
-                Markup.Escape(term.Target),
-                Markup.Escape($"{Number(prior.Weight)} * KL({term.Posterior.Text} || {term.Prior.Text})"),
-                Markup.Escape(KlMethodText(term.KlMethod)));
+                term.Target,
+                $"{Number(prior.Weight)} * KL({term.Posterior.Text} || {term.Prior.Text})",
+                KlMethodText(term.KlMethod));
         }
 
-        console.Write(table);
+        context.Write(table);
     }
 
     private static string EvaluationText(string? token) =>

@@ -9,7 +9,8 @@ namespace GateDsl.Cli.Commands;
 
 /// <summary>
 /// <c>gatec fmt [--check] &lt;files...&gt;</c>: rewrites files in the canonical layout, touching only
-/// files that change. A file with syntax errors is never touched; its diagnostics are printed.
+/// files that change, and keeping each file's line endings (<see cref="LineEndings"/>: a CRLF file
+/// stays CRLF). A file with syntax errors is never touched; its diagnostics are printed.
 /// </summary>
 internal static class FormatCommand
 {
@@ -57,7 +58,7 @@ internal static class FormatCommand
                 continue;
             }
 
-            var formatted = GateFormatter.Format(tree);
+            var formatted = LineEndings.Apply(GateFormatter.Format(tree), LineEndings.Of(tree.Source.Text));
             if (string.Equals(formatted, tree.Source.Text, StringComparison.Ordinal))
             {
                 continue;

@@ -5,7 +5,7 @@ using GateDsl.Cli.Rendering;
 using GateDsl.Compiler;
 using GateDsl.Language;
 using GateDsl.Language.Diagnostics;
-using GateDsl.Validation;
+using GateDsl.Cli.Sampling;
 
 namespace GateDsl.Cli.Commands;
 
@@ -14,7 +14,7 @@ namespace GateDsl.Cli.Commands;
 /// the expression is one distribution call in the language, bound with
 /// <see cref="Compilation.ForCall"/> against the standard library and the import files.
 /// A bad expression (or a bad import file) prints its diagnostics as <c>gatec check</c> does and
-/// exits 1. The sampling and the report are <see cref="SampleCommandRunner"/> (src/GateDsl.Validation):
+/// exits 1. The sampling and the report are <see cref="SampleCommandRunner"/>:
 /// standard laws are set against their MathNet references, user distributions get sample statistics only.
 /// </summary>
 internal static class SampleCommand
@@ -109,6 +109,6 @@ internal static class SampleCommand
             DiagnosticRenderer.Write(context, call.Diagnostics);
         }
 
-        return SampleCommandRunner.Run(compiled, n, seed, json, plot, context.Out, context.Error);
+        return SampleCommandRunner.Run(context, compiled, n, seed, json, plot);
     }
 }

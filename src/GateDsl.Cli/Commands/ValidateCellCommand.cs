@@ -55,7 +55,7 @@ internal static class ValidateCellCommand
             return context.UsageError($"cell {cellName} has no stochastic gate whose law the compiler inferred, so there is nothing to check ({why})");
         }
 
-        Write(context.Console, report, file);
+        Write(context, report, file);
         foreach (var failed in report.Results.Where(r => !r.Passed))
         {
             context.Error.WriteLine($"failed: {failed}");
@@ -65,44 +65,42 @@ internal static class ValidateCellCommand
     }
 
     /// <summary>The report as <c>gatec validate</c> shows its suite: the settings, one row per check, what was not checked, a summary.</summary>
-    internal static void Write(IAnsiConsole console, CellLawReport report, string file)
+    internal static void Write(CliContext context, CellLawReport report, string file)
     {
         var statistical = report.Results.Count(r => r.IsStatistical);
-        console.WriteLine($"Cell {report.Cell} ({file}) against the laws the compiler inferred: {report.SampleSize} draws per gate and head setting from the compiled training step (float64).");
-        console.WriteLine($"False-failure budget {Probability(report.FalseFailureBudget)} = {statistical} statistical checks x {Probability(report.PerCheckFalseFailureProbability)}.");
+        context.WriteLine($"Cell {report.Cell} ({file}) against the laws the compiler inferred: {report.SampleSize} draws per gate and head setting from the compiled training step (float64).");
+        context.WriteLine($"False-failure budget {Format.Probability(report.FalseFailureBudget)} = {statistical} statistical checks x {Format.Probability(report.PerCheckFalseFailureProbability)}.");
         foreach (var setting in report.Settings)
         {
-            console.WriteLine($"  heads {setting.Name}: {string.Join(", ", setting.Heads.Select(Short))}");
+            context.WriteLine($"  heads {setting.Name}: {string.Join(", ", setting.Heads.Select(Format.Short))}");
         }
 
-        var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("setting", "gate", "law", "property", "statistic", "bound", "false-failure prob.", "verdict");
+        var table = new TextTable { KeyColumns = 2 }
+            .AddColumn("setting").AddColumn("gate").AddColumn("law").AddColumn("property").AddColumn("statistic")
+            .AddColumn("bound").AddColumn("false-failure prob.").AddColumn("verdict");
         foreach (var r in report.Results)
         {
             table.AddRow(
-                Markup.Escape(r.Setting),
-                Markup.Escape(r.Subject),
-                Markup.Escape(r.Law),
-                Markup.Escape(r.Property),
-                Short(r.Outcome.Statistic),
-                Short(r.Outcome.Bound),
-                r.IsStatistical ? Probability(r.FalseFailureProbability) : "0 (exact)",
-                r.Passed ? "pass" : "FAIL");
+                r.Setting,
+                r.Subject,
+                r.Law,
+                r.Property,
+                Format.Short(r.Outcome.Statistic),
+                Format.Short(r.Outcome.Bound),
+                r.IsStatistical ? Format.Probability(r.FalseFailureProbability) : "0 (exact)",
+                r.Passed ? new TextCell("pass", "green") : new TextCell("FAIL", "red"));
         }
 
-        console.Write(table);
+        context.Write(table);
         foreach (var u in report.Unchecked)
         {
-            console.WriteLine($"not checked: gate {u.Gate}: {u.Reason}.");
+            context.WriteLine($"not checked: gate {u.Gate}: {u.Reason}.");
         }
 
         var failed = report.Results.Count(r => !r.Passed);
-        console.WriteLine(
+        context.WriteLine(
             $"{report.Results.Count} checks, {failed} failed. A correct compiler fails this run with probability at most " +
-            $"{Probability(report.TotalFalseFailureProbability)}.");
+            $"{Format.Probability(report.TotalFalseFailureProbability)}.");
     }
 
-    private static string Short(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
-
-    private static string Probability(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
 }

@@ -1,11 +1,10 @@
 using System.CommandLine;
-using GateDsl.Validation;
 
 namespace GateDsl.Cli.Commands;
 
 /// <summary>
 /// <c>gatec validate [--quick]</c>: the statistical suite of every sampler against its reference
-/// (the logic is <see cref="ValidateCommandRunner"/>, src/GateDsl.Validation); with
+/// (the logic is <see cref="ValidateCommandRunner"/>); with
 /// <c>--cell NAME FILE</c>, a compiled cell's gates against the laws the compiler inferred
 /// (<see cref="ValidateCellCommand"/>).
 /// </summary>
@@ -31,7 +30,7 @@ internal static class ValidateCommand
             ? ValidateCellCommand.Run(context, name, result.GetValue(file), result.GetValue(quick))
             : result.GetValue(file) is { } stray
                 ? context.UsageError($"a file ('{stray}') is only taken with --cell: gatec validate --cell NAME FILE")
-                : ValidateCommandRunner.Run(result.GetValue(quick), context.Out, context.Error, interactive: context.UseColor));
+                : ValidateCommandRunner.Run(context, result.GetValue(quick)));
         return command;
     }
 }

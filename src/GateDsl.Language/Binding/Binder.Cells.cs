@@ -113,7 +113,18 @@ internal sealed partial class Binder
 
     private BoundGateStatement? BindGate(GateStatement gate, BodyContext context)
     {
-        var value = BindExpr(gate.Value, context);
+        // `gate i = Beta(1, 1)`: a distribution on the right of `=` is a gate drawn from it, written with `~`.
+        BoundExpr value;
+        if (gate.Value is CallExpr call && IsDistributionName(call.Callee.Text, context))
+        {
+            Report(DiagnosticCatalog.WrongKindOfName, context, call.Callee.Span, call.Callee.Text, "a distribution", $"a function: draw the gate from it with `gate {gate.Name.Text} ~ {call.Callee.Text}(...)`");
+            value = new BoundError(gate.Value.Span); // the gate is still defined, so no "missing gate" follows
+        }
+        else
+        {
+            value = BindExpr(gate.Value, context);
+        }
+
         var name = gate.Name.Text;
         if (name.Length == 0)
         {
@@ -175,4 +186,8 @@ internal sealed partial class Binder
     }
 
     private static GateSymbol? Gate(BodyContext context, string name) => context.Locals.GetValueOrDefault(name) as GateSymbol;
+
+    /// <summary>Whether <paramref name="name"/> is a primitive distribution or a distribution visible in the file.</summary>
+    private static bool IsDistributionName(string name, BodyContext context) =>
+        PrimitiveDistribution.All.ContainsKey(name) || context.File.Lookup(name)?.Syntax is DistributionDecl;
 }

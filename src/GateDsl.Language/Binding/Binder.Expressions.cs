@@ -158,7 +158,7 @@ internal sealed partial class Binder
 
         if (!BuiltinFunctions.TryParse(name, out var function))
         {
-            if (PrimitiveDistribution.All.ContainsKey(name) || context.File.Lookup(name)?.Syntax is DistributionDecl)
+            if (IsDistributionName(name, context))
             {
                 Report(DiagnosticCatalog.WrongKindOfName, context, call.Callee.Span, name, "a distribution", $"a function: draw from it with `draw x ~ {name}(...)`");
             }

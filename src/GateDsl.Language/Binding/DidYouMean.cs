@@ -1,9 +1,12 @@
 namespace GateDsl.Language.Binding;
 
 /// <summary>
-/// "Did you mean" suggestions: the closest candidate by optimal-string-alignment distance (Levenshtein
-/// plus adjacent transpositions), if it is within 2 edits or a third of the name's length, whichever
-/// is more, and closer than rewriting the whole name.
+/// "Did you mean" suggestions, for the language's names and for gatec's command line (commands,
+/// options, cell names): the closest candidate by optimal-string-alignment distance (Levenshtein
+/// plus adjacent transpositions) with case ignored, if it is within 2 edits or a third of the name's
+/// length, whichever is more, and closer than rewriting the whole name. Among equally close
+/// candidates the one that also matches the case best wins, then the first in ordinal order, so a
+/// name that differs only in case (<c>bbetalstm5g</c>) finds its spelling (<c>BBetaLSTM5G</c>).
 /// </summary>
 public static class DidYouMean
 {
@@ -17,8 +20,9 @@ public static class DidYouMean
         }
 
         var limit = Math.Max(2, name.Length / 3);
+        var folded = name.ToUpperInvariant();
         string? best = null;
-        var bestDistance = int.MaxValue;
+        var bestDistance = (int.MaxValue, int.MaxValue);
         foreach (var candidate in candidates.Distinct(StringComparer.Ordinal).OrderBy(c => c, StringComparer.Ordinal))
         {
             if (candidate.Length == 0 || candidate == name || Math.Abs(candidate.Length - name.Length) > limit)
@@ -26,11 +30,17 @@ public static class DidYouMean
                 continue;
             }
 
-            var d = Distance(name, candidate);
-            if (d <= limit && d < Math.Max(name.Length, candidate.Length) && d < bestDistance)
+            var d = Distance(folded, candidate.ToUpperInvariant());
+            if (d > limit || d >= Math.Max(name.Length, candidate.Length))
+            {
+                continue;
+            }
+
+            var distance = (d, Distance(name, candidate));
+            if (distance.CompareTo(bestDistance) < 0)
             {
                 best = candidate;
-                bestDistance = d;
+                bestDistance = distance;
             }
         }
 

@@ -173,6 +173,14 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor PowerBaseNotPositive =
         new("GATE0311", E, "Power base not Positive", "the base of ^ must be Positive, but this is {0}{1}");
 
+    /// <summary>
+    /// {0}: the sampler's message (distribution, parameter, range, value). Reported by <c>gatec sample</c>
+    /// when a call the binder accepts has values a sampler rejects when it runs (<c>Uniform(2, 1)</c>:
+    /// Uniform's bounds are Real, their order is checked by the sampler), under the argument at fault.
+    /// </summary>
+    public static readonly DiagnosticDescriptor ParameterValueRejected =
+        new("GATE0312", E, "Parameter value rejected by the sampler", "the sampler rejects this value: {0}");
+
     // ------------------------------------------------------------------ structure (04xx)
 
     /// <summary>{0}: the cell; {1}: the missing gate.</summary>

@@ -76,7 +76,7 @@ public sealed class DiagnosticsTests
 
         // warnings (09xx)
         { "cell C {\n  draw g ~ Gamma(1)\n" + Gates + "}", "GATE0901", 2, 8, "draw 'g' is never used" },
-        { "const unused = 2\n", "GATE0902", 1, 7, "constant 'unused' is never used" },
+        { "const unused = 2\ncell C {\n" + Gates + "}", "GATE0902", 1, 7, "constant 'unused' is never used" },
         { "cell C {\n  let h = tanh(linear)\n" + Gates + "}", "GATE0903", 2, 7, "'h' is never used" },
         { "distribution D(a: Positive, b: Positive) {\n  draw u ~ Gamma(a)\n  value u / (u + 1)\n}\n", "GATE0904", 1, 29, "parameter 'b' is never used" },
         { "cell C {\n" + Gates + "  evaluate sample\n}", "GATE0905", 6, 3, "cell C has no draws" },
@@ -100,6 +100,11 @@ public sealed class DiagnosticsTests
             Assert.Contains(code, codes);
         }
     }
+
+    /// <summary>A file without cells is a library for importers: its unused constants are not warned about (issue 10).</summary>
+    [Fact]
+    public void A_constant_of_a_file_without_cells_is_not_warned_as_unused() =>
+        BindingAssert.Clean(BindingAssert.Prelude + "const eps = 1e-3\n");
 
     [Fact]
     public void A_valid_cell_has_no_diagnostics() => BindingAssert.Clean(BindingAssert.Prelude + "cell C {\n" + Gates + "}\n");

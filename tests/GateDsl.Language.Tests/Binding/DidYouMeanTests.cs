@@ -22,6 +22,23 @@ public sealed class DidYouMeanTests
     public void Stays_quiet_when_nothing_is_close(string name) =>
         Assert.Null(DidYouMean.Suggest(name, new[] { "softplus", "sigmoid", "ab" }));
 
+    /// <summary>
+    /// gatec's cell names go through the same suggestion: a name typed in the wrong case is found
+    /// however many letters differ only in case, and among equally close candidates the one whose
+    /// case matches wins.
+    /// </summary>
+    [Theory]
+    [InlineData("bbetalstm5g", "BBetaLSTM5G")]
+    [InlineData("BBetaLSTM5g", "BBetaLSTM5G")]
+    [InlineData("lstm", "LSTM")]
+    [InlineData("LSMT", "LSTM")]
+    public void Case_differences_are_free_and_break_ties(string typo, string expected) =>
+        Assert.Equal(expected, DidYouMean.Suggest(typo, new[] { "BBetaLSTM5G", "BBetaLSTM", "LSTM", "lstm2", "CIFG" }));
+
+    [Fact]
+    public void Equally_close_candidates_prefer_the_matching_case() =>
+        Assert.Equal("Beta", DidYouMean.Suggest("Betx", new[] { "BETA", "Beta" }));
+
     [Fact]
     public void Transposition_costs_one_edit() => Assert.Equal(1, DidYouMean.Distance("mena", "mean"));
 

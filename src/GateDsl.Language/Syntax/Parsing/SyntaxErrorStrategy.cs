@@ -56,13 +56,14 @@ internal sealed class SyntaxErrorStrategy : DefaultErrorStrategy
             TokenDisplay.Offending(current));
     }
 
+    // A misspelt keyword (`candidat = ...`) gets the closest expected keyword, as misspelt names do.
     private void Unexpected(IToken token, Antlr4.Runtime.Misc.IntervalSet expected) =>
         _diagnostics.Report(
             DiagnosticCatalog.UnexpectedToken,
             _source,
             SpanOf(token),
             TokenDisplay.Offending(token),
-            TokenDisplay.Expected(expected));
+            TokenDisplay.Expected(expected) + (token.Type == Generated.GateDslLexer.IDENT ? Binding.DidYouMean.Clause(token.Text, TokenDisplay.Keywords(expected)) : string.Empty));
 
     private TextSpan SpanOf(IToken token) =>
         token.Type == TokenConstants.EOF || token.StartIndex < 0

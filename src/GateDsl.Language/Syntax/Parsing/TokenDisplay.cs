@@ -59,6 +59,10 @@ internal static class TokenDisplay
         };
     }
 
+    /// <summary>The keywords among <paramref name="set"/> (<c>candidate</c>, <c>gate</c>, ...), for "did you mean".</summary>
+    public static IEnumerable<string> Keywords(IntervalSet set) =>
+        set.ToList().Select(LiteralText).OfType<string>().Where(t => t.All(char.IsLetter));
+
     private static string? LiteralText(int type)
     {
         var literal = GateDslLexer.DefaultVocabulary.GetLiteralName(type);

@@ -1,25 +1,35 @@
 using GateDsl.Reference;
+using GateDsl.Validation;
 using ScottPlot;
+using SkiaSharp;
 
-namespace GateDsl.Validation;
+namespace GateDsl.Cli.Sampling;
 
 /// <summary>
-/// PNG plots of a <see cref="SampleReport"/> with ScottPlot: for a univariate law the histogram of the
-/// draws (as a density) under the reference density curve; for a joint law three panels, a heatmap
-/// of the draws' 2-D density (with the reference density's contour lines where a closed-form joint
-/// density exists: Olkin-Liu) and each marginal's histogram over its reference Beta density. A law
-/// without a reference (a user distribution, Bernoulli) gets the same panels without reference
-/// curves or contours: the histogram of each component, and for joint laws the 2-D density of the
-/// first two components.
+/// PNG or SVG plots (by the path's extension) of a <see cref="SampleReport"/> with ScottPlot: for a
+/// univariate law the histogram of the draws (as a density) under the reference density curve; for
+/// a joint law three panels, a heatmap of the draws' 2-D density with a labelled colour bar (and
+/// the reference log density's labelled contour lines where a closed-form joint density exists:
+/// Olkin-Liu) and each marginal's histogram over its reference Beta density. A law without a
+/// reference (a user distribution, Bernoulli) gets the same panels without reference curves or
+/// contours. A histogram spans the whole support where it is bounded (the unit interval, the 0 of a
+/// positive law) and the 0.1% to 99.9% quantiles on an unbounded side; its title says how many
+/// draws, if any, lie beyond.
 /// </summary>
 public static class SamplePlot
 {
     private const int Bins = 60;
 
+    /// <summary>The file types <c>--plot</c> writes, by extension.</summary>
+    public static IReadOnlyList<string> Extensions { get; } = [".png", ".svg"];
+
+    /// <summary>Probability left out on an unbounded side of a histogram's range (tails would squeeze the bins).</summary>
+    private const double TailMass = 1e-3;
+
     /// <summary>
-    /// What is wrong with <paramref name="path"/> as the PNG's path, for a usage error, or null when
-    /// it can be written: it must not be empty, not name a folder, and its folder must exist (no
-    /// folder is created). The message starts with <c>--plot</c>.
+    /// What is wrong with <paramref name="path"/> as the plot's path, for a usage error, or null when
+    /// it can be written: it must not be empty, not name a folder, end in .png or .svg, and its
+    /// folder must exist (no folder is created). The message starts with <c>--plot</c>.
     /// </summary>
     public static string? PathProblem(string path)
     {
@@ -32,6 +42,13 @@ public static class SamplePlot
         if (Directory.Exists(path) || path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar))
         {
             return $"--plot `{path}` is a folder; give a file name such as {Path.Combine(path, "sample.png")}";
+        }
+
+        var extension = Path.GetExtension(path);
+        if (!Extensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
+        {
+            var got = extension.Length == 0 ? "no extension" : extension;
+            return $"--plot writes {string.Join(" or ", Extensions)} files (got {got} in `{path}`), e.g. --plot sample.png";
         }
 
         string full;
@@ -53,7 +70,7 @@ public static class SamplePlot
         return null;
     }
 
-    /// <summary>Writes the PNG to <paramref name="path"/>; its folder must exist (see <see cref="PathProblem"/>).</summary>
+    /// <summary>Writes the plot to <paramref name="path"/>, PNG or SVG by its extension; see <see cref="PathProblem"/>.</summary>
     public static void Write(SampleReport report, string path)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -67,7 +84,7 @@ public static class SamplePlot
         if (!entry.IsJoint)
         {
             var plot = Histogram(report.Draws[0], entry.CreateReference(report.Parameters), $"{report.Distribution}, n = {report.N}, seed {report.Seed}", "x");
-            plot.SavePng(path, 900, 600);
+            Save(plot, path, 900, 600);
             return;
         }
 
@@ -76,7 +93,7 @@ public static class SamplePlot
         multiplot.AddPlot(Histogram(report.Draws[0], joint.MarginalX, "x ~ " + Describe(joint.MarginalX), "x"));
         multiplot.AddPlot(Histogram(report.Draws[1], joint.MarginalY, "y ~ " + Describe(joint.MarginalY), "y"));
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        multiplot.SavePng(path, 1800, 600);
+        Save(multiplot, path, 1800, 600);
     }
 
     private static void WriteWithoutReference(SampleReport report, string path)
@@ -84,7 +101,7 @@ public static class SamplePlot
         var title = $"{report.Distribution}, n = {report.N}, seed {report.Seed} (no reference)";
         if (report.Components.Count == 1)
         {
-            Histogram(report.Draws[0], null, title, "x").SavePng(path, 900, 600);
+            Save(Histogram(report.Draws[0], null, title, "x"), path, 900, 600);
             return;
         }
 
@@ -96,31 +113,61 @@ public static class SamplePlot
         }
 
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        multiplot.SavePng(path, 600 * (report.Components.Count + 1), 600);
+        Save(multiplot, path, 600 * (report.Components.Count + 1), 600);
+    }
+
+    private static bool IsSvg(string path) => string.Equals(Path.GetExtension(path), ".svg", StringComparison.OrdinalIgnoreCase);
+
+    private static void Save(Plot plot, string path, int width, int height)
+    {
+        if (IsSvg(path))
+        {
+            plot.SaveSvg(path, width, height);
+        }
+        else
+        {
+            plot.SavePng(path, width, height);
+        }
+    }
+
+    private static void Save(Multiplot multiplot, string path, int width, int height)
+    {
+        if (!IsSvg(path))
+        {
+            multiplot.SavePng(path, width, height);
+            return;
+        }
+
+        // ScottPlot saves a single plot as SVG but not a multiplot: render it on Skia's SVG canvas, as Plot.SaveSvg does.
+        using var stream = File.Create(path);
+        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream))
+        {
+            multiplot.Render(canvas, new PixelRect(0, width, height, 0));
+        }
     }
 
     private static Plot Histogram(double[] draws, IReferenceDistribution? reference, string title, string label)
     {
         var plot = new Plot();
-        var (lo, hi) = reference is null ? SampleRange(draws) : (reference.Quantile(0.005), reference.Quantile(0.995));
-        if (!(hi > lo))
-        {
-            (lo, hi) = (draws.Min(), draws.Max());
-        }
-
-        if (!(hi > lo))
-        {
-            (lo, hi) = (lo - 0.5, hi + 0.5); // every draw the same value (a degenerate law)
-        }
-
+        var (lo, hi) = HistogramRange(draws, reference);
         var width = (hi - lo) / Bins;
         var counts = new int[Bins];
+        var beyond = 0;
         foreach (var x in draws)
         {
-            if (x >= lo && x < hi)
+            if (x >= lo && x <= hi)
             {
                 counts[Math.Min(Bins - 1, (int)((x - lo) / width))]++;
             }
+            else
+            {
+                beyond++;
+            }
+        }
+
+        if (beyond > 0)
+        {
+            title += $" ({beyond} of {draws.Length} draws beyond the plotted range)";
         }
 
         var bars = counts.Select((c, i) => new Bar
@@ -158,7 +205,34 @@ public static class SamplePlot
         return plot;
     }
 
-    /// <summary>The central 99% of the draws, or the unit square's side when every draw lies in it.</summary>
+    /// <summary>
+    /// The x range of a histogram: the support's ends where they are finite, otherwise the 0.1% or
+    /// 99.9% quantile (of the reference and the draws, whichever reaches further). Without a reference
+    /// the unit interval when every draw lies in it, else 0 when no draw is negative.
+    /// </summary>
+    internal static (double Lo, double Hi) HistogramRange(double[] draws, IReferenceDistribution? reference)
+    {
+        var sample = Descriptive.Quantiles(draws, [TailMass, 1 - TailMass]);
+        double lo, hi;
+        if (reference is null)
+        {
+            (lo, hi) = SampleRange(draws);
+        }
+        else
+        {
+            lo = double.IsFinite(reference.SupportLower) ? reference.SupportLower : Math.Min(reference.Quantile(TailMass), sample[0]);
+            hi = double.IsFinite(reference.SupportUpper) ? reference.SupportUpper : Math.Max(reference.Quantile(1 - TailMass), sample[1]);
+        }
+
+        if (!(hi > lo) || !double.IsFinite(lo) || !double.IsFinite(hi))
+        {
+            (lo, hi) = (draws.Min(), draws.Max());
+        }
+
+        return hi > lo ? (lo, hi) : (lo - 0.5, hi + 0.5); // every draw the same value (a degenerate law)
+    }
+
+    /// <summary>The unit interval when every draw lies in it; else from 0 (no negative draw) or the 0.1% quantile to the 99.9% quantile.</summary>
     private static (double Lo, double Hi) SampleRange(double[] draws)
     {
         if (draws.All(x => x >= 0 && x <= 1))
@@ -166,11 +240,11 @@ public static class SamplePlot
             return (0, 1);
         }
 
-        var q = Descriptive.Quantiles(draws, [0.005, 0.995]);
-        return (q[0], q[1]);
+        var q = Descriptive.Quantiles(draws, [TailMass, 1 - TailMass]);
+        return (draws.All(x => x >= 0) ? 0 : q[0], q[1]);
     }
 
-    private static Plot Heatmap(SampleReport report, IReferenceJoint2? joint)
+    internal static Plot Heatmap(SampleReport report, IReferenceJoint2? joint)
     {
         const int k = 50;
         var density = new double[k, k];
@@ -196,7 +270,8 @@ public static class SamplePlot
         var heatmap = plot.Add.Heatmap(density);
         heatmap.Extent = new CoordinateRect(x0, x1, y0, y1);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        plot.Add.ColorBar(heatmap);
+        var colorBar = plot.Add.ColorBar(heatmap);
+        colorBar.Label = "density of the draws";
         var title = "sample density";
         if (joint is BivariateBetaReference olkinLiu)
         {
@@ -214,8 +289,9 @@ public static class SamplePlot
             var contours = plot.Add.ContourLines(grid, 8);
             contours.LineColor = Colors.White;
             contours.LineWidth = 1.5f;
-            contours.LabelStyle.IsVisible = false;
-            title = "sample density, white: reference log-density contours";
+            contours.LabelStyle.IsVisible = true;
+            contours.LabelStyle.ForeColor = Colors.White;
+            title = "colour: sample density; white: reference log density";
         }
 
         else if (joint is null)

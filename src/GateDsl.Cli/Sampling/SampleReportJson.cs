@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using GateDsl.Validation;
 
-namespace GateDsl.Validation;
+namespace GateDsl.Cli.Sampling;
 
 /// <summary>
 /// The JSON form of a <see cref="SampleReport"/> (what <c>gatec sample --json</c> prints):
