@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>A bug in gatec itself; the message says so and no stack trace is printed.</summary>
     public const int InternalError = 3;
+
+    /// <summary>Training stopped by Ctrl-C after saving its state (128 + SIGINT, as shells report it); <c>--resume</c> continues.</summary>
+    public const int Interrupted = 130;
 }

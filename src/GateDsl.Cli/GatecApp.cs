@@ -12,7 +12,7 @@ namespace GateDsl.Cli;
 public static class GatecApp
 {
     private const string Description =
-        "gatec: check, format and describe GATE specs (.gate files) for stochastic LSTM gates; sample and validate the gate distributions.\n" +
+        "gatec: check, format, describe and compile GATE specs (.gate files) for stochastic LSTM gates; sample and validate the gate distributions.\n" +
         "Exit codes: 0 success, 1 errors in the specs (or files that fmt --check would change), " +
         "2 usage error, 3 internal error.";
 
@@ -31,9 +31,12 @@ public static class GatecApp
                 CheckCommand.Create(context),
                 FormatCommand.Create(context),
                 DescribeCommand.Create(context),
+                CompileCommand.Create(context),
+                BenchCommand.Create(context),
                 SampleCommand.Create(context),
                 ValidateCommand.Create(context),
             };
+            TrainingCommands.Register(root, context);
 
             var result = root.Parse(args);
             if (result.Errors.Count > 0 && result.Action is not { ClearsParseErrors: true })

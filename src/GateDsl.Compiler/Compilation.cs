@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
+using GateDsl.Compiler.Description;
 using GateDsl.Compiler.Ir;
 using GateDsl.Compiler.Lowering;
 using GateDsl.Language;
 using GateDsl.Language.Binding;
 using GateDsl.Language.Diagnostics;
-using GateDsl.Language.Model;
 using GateDsl.Language.Syntax;
 using GateDsl.Language.Text;
 
@@ -48,7 +48,11 @@ public sealed class Compilation
     /// <summary>Stage 2: the bound model of every file, imports included (empty when a file has syntax errors).</summary>
     public BoundModel Model { get; }
 
-    /// <summary>The cells of the given files (not of imports), in source order, as <c>gatec describe</c> summarises them.</summary>
+    /// <summary>
+    /// The cells of the given files (not of imports), in source order, as <c>gatec describe</c>
+    /// summarises them: as written, and with what lowering inferred (laws, evaluation, KL methods)
+    /// when the compilation has no errors.
+    /// </summary>
     public IReadOnlyList<CellSummary> Cells { get; }
 
     /// <summary>Stage 3: the cells of the given files lowered to the gate IR with their default hyperparameters (empty when there are errors).</summary>
@@ -141,7 +145,6 @@ public sealed class Compilation
         var bag = new DiagnosticBag();
         var result = frontEnd(bag);
         var given = result.Model.Cells.Where(c => result.GivenSources.Contains(c.Source)).ToList();
-        var summaries = given.Select(CellDescriber.Describe).ToList();
         var irCells = new List<IrCell>();
         if (result.IsBound && !bag.HasErrors)
         {
@@ -166,6 +169,8 @@ public sealed class Compilation
             irCells.Clear();
         }
 
+        // Without errors every given cell lowered, in order; with errors none did.
+        var summaries = given.Select((c, k) => CellDescriber.Describe(c, irCells.Count == given.Count ? irCells[k] : null)).ToList();
         return new Compilation(result.SyntaxTrees, result.Model, summaries, irCells, null, bag.ToSortedList(), result.StandardSources, given);
     });
 }

@@ -2,10 +2,7 @@ using System.Text.Json;
 
 namespace GateDsl.Cli.Tests;
 
-/// <summary>
-/// describe on the standard cells. The K and parameter-count assertions need the binder (the
-/// placeholder Compilation reports no cells), so they fail until it lands; they are not weakened.
-/// </summary>
+/// <summary>describe on the standard cells and on user cells: heads, parameter counts, inferred laws, KL methods.</summary>
 public sealed class DescribeCommandTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -57,7 +54,7 @@ public sealed class DescribeCommandTests : IDisposable
         Assert.Equal(148, root.GetProperty("hiddenSize").GetInt32());
         var cell = Assert.Single(root.GetProperty("cells").EnumerateArray());
         Assert.Equal(
-            new[] { "name", "file", "line", "heads", "gates", "draws", "priors", "evaluation", "evaluationIsDefault", "hyperParameters", "parameterFormula", "parameterCount" },
+            new[] { "name", "file", "line", "heads", "gates", "draws", "priors", "evaluation", "evaluationIsDefault", "hyperParameters", "parameterFormula", "parameterCount", "joint" },
             cell.EnumerateObject().Select(p => p.Name));
         Assert.Equal(245532, cell.GetProperty("parameterCount").GetInt64());
         Assert.Equal("mean", cell.GetProperty("evaluation").GetString());
@@ -196,5 +193,97 @@ public sealed class DescribeCommandTests : IDisposable
         Assert.Equal(string.Empty, result.Stdout);
         Assert.Contains("--input-size 2147483647 and --hidden-size 2147483647 give cell", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("more than 9,223,372,036,854,775,807 parameters", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_gives_each_gates_inferred_law_and_evaluation_and_the_joint_law()
+    {
+        var result = Gatec.Run("describe", RepoPaths.Stdlib("cells.gate"), "--cell", "BBetaLSTM5G", "--json");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        using var document = JsonDocument.Parse(result.Stdout);
+        var cell = Assert.Single(document.RootElement.GetProperty("cells").EnumerateArray());
+        var gates = cell.GetProperty("gates").EnumerateArray().ToList();
+        Assert.Equal(new[] { "name", "stochastic", "definition", "support", "law", "evaluation" }, gates[0].EnumerateObject().Select(p => p.Name));
+        var i = gates[0].GetProperty("law");
+        Assert.Equal("Beta", i.GetProperty("family").GetString());
+        Assert.Equal(new[] { "shape(g[1]) + shape(g[3])", "shape(g[4]) + shape(g[5])" }, i.GetProperty("parameters").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal("Beta(shape(g[1]) + shape(g[3]), shape(g[4]) + shape(g[5]))", i.GetProperty("text").GetString());
+        Assert.Equal("Beta(shape(g[2]) + shape(g[4]), shape(g[3]) + shape(g[5]))", gates[1].GetProperty("law").GetProperty("text").GetString());
+        Assert.Equal(new[] { "exactMean", "exactMean", "deterministic", "deterministic" }, gates.Select(g => g.GetProperty("evaluation").GetString()));
+        Assert.Equal(JsonValueKind.Null, gates[2].GetProperty("law").ValueKind);
+
+        var joint = cell.GetProperty("joint");
+        Assert.Equal(new[] { "i", "f" }, joint.GetProperty("gates").EnumerateArray().Select(g => g.GetString()));
+        Assert.Equal("BivariateBeta5(shape(g[1]), shape(g[2]), shape(g[3]), shape(g[4]), shape(g[5]))", joint.GetProperty("law").GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public void Json_says_G2LSTM_gates_have_unknown_laws_and_a_plug_in_evaluation()
+    {
+        var result = Gatec.Run("describe", RepoPaths.Stdlib("cells.gate"), "--cell", "G2LSTM", "--json");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        using var document = JsonDocument.Parse(result.Stdout);
+        var cell = Assert.Single(document.RootElement.GetProperty("cells").EnumerateArray());
+        var i = cell.GetProperty("gates")[0];
+        Assert.True(i.GetProperty("stochastic").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, i.GetProperty("law").ValueKind);
+        Assert.Equal("plugInMean", i.GetProperty("evaluation").GetString());
+        Assert.Equal(JsonValueKind.Null, cell.GetProperty("joint").ValueKind);
+    }
+
+    [Fact]
+    public void Json_gives_each_priors_KL_terms_and_method()
+    {
+        var result = Gatec.Run("describe", RepoPaths.Stdlib("cells.gate"), "--cell", "BBetaLSTM5GPrior", "--json");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        using var document = JsonDocument.Parse(result.Stdout);
+        var prior = Assert.Single(Assert.Single(document.RootElement.GetProperty("cells").EnumerateArray()).GetProperty("priors").EnumerateArray());
+        Assert.Equal(new[] { "target", "distribution", "weight", "klMethod", "terms" }, prior.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("closedForm", prior.GetProperty("klMethod").GetString());
+        var terms = prior.GetProperty("terms").EnumerateArray().ToList();
+        Assert.Equal(new[] { "g[1]", "g[2]", "g[3]", "g[4]", "g[5]" }, terms.Select(t => t.GetProperty("target").GetString()));
+        Assert.Equal("Gamma(shape(g[3]), 1)", terms[2].GetProperty("posterior").GetProperty("text").GetString());
+        Assert.Equal("Gamma(0.5, 1)", terms[2].GetProperty("prior").GetProperty("text").GetString());
+        Assert.All(terms, t => Assert.Equal("closedForm", t.GetProperty("klMethod").GetString()));
+    }
+
+    [Fact]
+    public void A_KL_by_Monte_Carlo_is_flagged_in_the_table_and_the_json()
+    {
+        var file = _temp.Write("mc.gate", """
+            import "distributions.gate"
+            cell C {
+              gate i ~ Kumaraswamy(softplus(linear) + 0.001, 2)
+              gate f = sigmoid(linear)
+              gate o = sigmoid(linear)
+              candidate = tanh(linear)
+              prior i ~ Kumaraswamy(1, 1)
+            }
+            """);
+
+        var table = Gatec.Run("describe", file);
+        var json = Gatec.Run("describe", file, "--json");
+
+        Assert.True(table.ExitCode == ExitCodes.Success, table.ToString());
+        Assert.Contains(table.Stdout.Split('\n'), l => l.Contains("1 * KL(Kumaraswamy(a(i), 2) || Kumaraswamy(1, 1))", StringComparison.Ordinal) && l.Contains("Monte Carlo: no closed form", StringComparison.Ordinal));
+        Assert.Contains("warning GATE0606", table.Stdout, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json.Stdout);
+        var prior = Assert.Single(Assert.Single(document.RootElement.GetProperty("cells").EnumerateArray()).GetProperty("priors").EnumerateArray());
+        Assert.Equal("monteCarlo", prior.GetProperty("klMethod").GetString());
+    }
+
+    [Fact]
+    public void The_table_shows_the_inferred_Beta_marginals_of_BBetaLSTM5G()
+    {
+        var result = Gatec.Run("describe", RepoPaths.Stdlib("cells.gate"), "--cell", "BBetaLSTM5G");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var lines = result.Stdout.Split('\n');
+        Assert.Contains(lines, l => l.Contains("│ i ", StringComparison.Ordinal) && l.Contains("~ Beta(shape(g[1]) + shape(g[3]), shape(g[4]) + shape(g[5]))", StringComparison.Ordinal) && l.Contains("exact mean", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("│ f ", StringComparison.Ordinal) && l.Contains("~ Beta(shape(g[2]) + shape(g[4]), shape(g[3]) + shape(g[5]))", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("(i, f)", StringComparison.Ordinal) && l.Contains("~ BivariateBeta5(", StringComparison.Ordinal));
     }
 }

@@ -5,7 +5,7 @@ using static GateDsl.Distributions.Tests.TestTensors;
 namespace GateDsl.Distributions.Tests;
 
 /// <summary>Log densities against hand-computed values and normalisation; Olkin-Liu correlation against the checked values.
-/// Statistical checks go through <see cref="TestBudget.Check"/> at 3e-10 each (registered as they run).</summary>
+/// Statistical checks go through <see cref="TestBudget.Check(bool, string)"/> at 3e-10 each (registered as they run).</summary>
 public sealed class DensityAndCorrelationTests
 {
     /// <summary>Draws for the small-shape E[XY]: the former 5 standard errors at 400,000 draws kept at Z = 6.30.</summary>

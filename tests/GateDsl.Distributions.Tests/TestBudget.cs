@@ -3,7 +3,7 @@ namespace GateDsl.Distributions.Tests;
 /// <summary>
 /// The error budget of this test project: every assertion that can fail by chance for a correct
 /// sampler (a statistical check on random draws, false-failure probability alpha) goes through
-/// <see cref="Check"/>, which registers it in the <see cref="FalseFailureLedger"/> when it runs, and
+/// <see cref="Check(bool, string)"/>, which registers it in the <see cref="FalseFailureLedger"/> when it runs, and
 /// <see cref="BudgetTests"/>, which runs after all the others, holds the sum of what ran (union bound,
 /// valid whatever the dependence between checks) within this project's share of the repository's 1e-6
 /// per run (docs/test-budget.md), with 0.4 of it kept as headroom for the CLT checks. Seeds are fixed (generator seeds and FsCheck Replay) and were chosen before
@@ -44,9 +44,12 @@ internal static class TestBudget
     public static int DkwSize(double eps) => (int)Math.Ceiling(Math.Log(2.0 / Alpha) / (2.0 * eps * eps));
 
     /// <summary>Asserts a statistical check that a correct sampler fails with probability <see cref="Alpha"/>, registering it as it runs.</summary>
-    public static void Check(bool passed, string what)
+    public static void Check(bool passed, string what) => Check(passed, Alpha, what);
+
+    /// <summary>Asserts a statistical check that a correct sampler fails with probability <paramref name="probability"/>, registering it as it runs.</summary>
+    public static void Check(bool passed, double probability, string what)
     {
-        FalseFailureLedger.Register(what, Alpha);
+        FalseFailureLedger.Register(what, probability);
         Assert.True(passed, what);
     }
 }

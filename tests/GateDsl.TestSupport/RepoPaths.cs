@@ -14,6 +14,9 @@ public static class RepoPaths
     /// <summary>A file of the examples (examples/).</summary>
     public static string Examples(string file) => Path.Combine(Root, "examples", file);
 
+    /// <summary>The shared JSB Chorales copy (<c>../shared/data/jsb-chorales-quarter.json</c> from the repository).</summary>
+    public static string SharedJsb => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "jsb-chorales-quarter.json"));
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

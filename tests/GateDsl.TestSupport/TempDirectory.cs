@@ -13,10 +13,13 @@ public sealed class TempDirectory : IDisposable
     /// <summary>The folder's full path.</summary>
     public string Path { get; }
 
+    /// <summary>A path inside the folder.</summary>
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
     /// <summary>Writes a file (creating subfolders named in <paramref name="name"/>) and returns its full path.</summary>
     public string Write(string name, string text)
     {
-        var full = System.IO.Path.Combine(Path, name);
+        var full = Combine(name);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
         File.WriteAllText(full, text);
         return full;

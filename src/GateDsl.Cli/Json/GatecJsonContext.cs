@@ -9,6 +9,7 @@ namespace GateDsl.Cli.Json;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(CheckReport))]
 [JsonSerializable(typeof(DescribeReport))]
+[JsonSerializable(typeof(IrReport))]
 internal sealed partial class GatecJsonContext : JsonSerializerContext
 {
     /// <summary>Keeps quotes and apostrophes in messages readable ('x' rather than \u0027x\u0027).</summary>
@@ -23,4 +24,7 @@ internal sealed partial class GatecJsonContext : JsonSerializerContext
 
     /// <summary>One line of compact JSON.</summary>
     public static string Serialize(DescribeReport report) => JsonSerializer.Serialize(report, Relaxed.DescribeReport);
+
+    /// <summary>One line of compact JSON.</summary>
+    public static string Serialize(IrReport report) => JsonSerializer.Serialize(report, Relaxed.IrReport);
 }

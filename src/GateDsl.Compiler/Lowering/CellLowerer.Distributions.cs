@@ -10,6 +10,9 @@ internal sealed partial class CellLowerer
     // User distributions nest at most this deep (the binder rejects recursion; this is a second guard).
     private const int MaxInlineDepth = 64;
 
+    // Calls of registered laws so far: numbers each call's values (RegisteredValue.Call).
+    private int _registeredCalls;
+
     private void LowerDraw(BoundDrawStatement draw)
     {
         var definition = draw.Call.Distribution ?? throw Internal($"the draw of {draw.TargetText} names no known distribution");
@@ -78,9 +81,10 @@ internal sealed partial class CellLowerer
                 }
 
                 var law = new IrLaw(family, arguments.ToImmutableArray());
+                var call = _registeredCalls++;
                 for (var component = 0; component < values.Length; component++)
                 {
-                    _registered.TryAdd(values[component], (law, component));
+                    _registered.TryAdd(values[component], new RegisteredValue(law, component, call));
                 }
 
                 return (values, law);

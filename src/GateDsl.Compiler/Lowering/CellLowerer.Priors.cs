@@ -13,7 +13,7 @@ internal sealed partial class CellLowerer
     {
         var definition = prior.Call.Distribution ?? throw Internal($"the prior on {prior.TargetText} names no known distribution");
         var arguments = prior.Call.ArgumentsWithDefaults.Select(a => LowerExpression(a, 0)).ToArray();
-        var priorText = CellDescriber.CallText(prior.Call);
+        var priorText = BoundExprPrinter.PrintCall(prior.Call);
         var (values, declared) = Call(definition, arguments, "prior", depth: 0);
         var priorLaw = declared ?? (values.Length == 1 ? inference.Marginal(values[0]) : null);
         if (priorLaw is null)

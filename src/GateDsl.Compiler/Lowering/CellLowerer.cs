@@ -33,8 +33,8 @@ internal sealed partial class CellLowerer
     // The law of each drawn name, per member, as the draw statement gives it (for priors).
     private readonly Dictionary<Symbol, IrLaw?[]> _drawLaws = new(ReferenceEqualityComparer.Instance);
 
-    // Values produced by a registered standard-library law: the law and the component.
-    private readonly Dictionary<int, (IrLaw Law, int Component)> _registered = new();
+    // Values produced by a registered standard-library law: the law, the component and the call.
+    private readonly Dictionary<int, RegisteredValue> _registered = new();
 
     private CellLowerer(BoundCell cell, ImmutableHashSet<SourceText> standardSources, IReadOnlyDictionary<ParameterSymbol, double> hyperParameters, DiagnosticBag diagnostics)
     {
@@ -94,7 +94,13 @@ internal sealed partial class CellLowerer
         var roots = slots.All
             .Concat(klTerms.SelectMany(t => t.Posterior.Parameters.Concat(t.Prior.Parameters)))
             .Concat(gates.SelectMany(g => (g.Law?.Parameters ?? default).Concat(g.Joint?.Law.Parameters ?? default)));
-        var (training, map) = IrRewriter.Compact(_builder, roots, slots, klTerms);
+        // Every Gamma ratio becomes an IrRatio, which backends form from the draws' logarithms.
+        var ratios = Enumerable.Range(0, _builder.Nodes.Count)
+            .Where(k => _builder[k] is IrBinary { Operator: Language.Syntax.BinaryOperator.Divide })
+            .Select(k => (Index: k, Ratio: inference.AsRatio(k)))
+            .Where(r => r.Ratio is not null)
+            .ToDictionary(r => r.Index, r => (IrNode)r.Ratio!);
+        var (training, map) = IrRewriter.Compact(_builder, roots, slots, klTerms, ratios);
         var mappedGates = gates.Select(g => g with
         {
             Law = g.Law?.Remap(map),

@@ -26,7 +26,7 @@ internal static class EvaluationProgram
             return (training, gates.Select(g => g.IsStochastic ? GateEvaluation.Sampled : GateEvaluation.Deterministic).ToArray());
         }
 
-        var analysis = new LawInference(IrRewriter.ToBuilder(training), new Dictionary<int, (IrLaw, int)>());
+        var analysis = new LawInference(IrRewriter.ToBuilder(training), new Dictionary<int, RegisteredValue>());
         var slots = training.Slots.All.ToArray();
         var target = new IrBuilder();
         var map = new int[training.Nodes.Length];
@@ -122,12 +122,23 @@ internal static class EvaluationProgram
         };
     }
 
-    /// <summary>An instruction rebuilt through the builder, so constants that substitution made fold.</summary>
+    /// <summary>
+    /// An instruction rebuilt through the builder, so constants that substitution made fold; a ratio
+    /// whose draws were replaced becomes plain arithmetic on what replaced them.
+    /// </summary>
     private static int Rebuild(IrNode node, IrBuilder b) => node switch
     {
         IrLink l => b.Link(l.Function, l.Operand),
         IrNegate n => b.Negate(n.Operand),
         IrBinary bin => b.Binary(bin.Operator, bin.Left, bin.Right),
+        IrRatio r when r.Operands.Any(k => b[k] is not IrDraw) => Ratio(r, b),
         _ => b.Add(node),
     };
+
+    private static int Ratio(IrRatio ratio, IrBuilder b)
+    {
+        var numerator = ratio.Numerator.Aggregate((x, y) => b.Binary(BinaryOperator.Add, x, y));
+        var all = ratio.Rest.Aggregate(numerator, (x, y) => b.Binary(BinaryOperator.Add, x, y));
+        return b.Binary(BinaryOperator.Divide, numerator, all);
+    }
 }

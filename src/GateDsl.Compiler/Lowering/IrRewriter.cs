@@ -11,9 +11,17 @@ internal static class IrRewriter
     /// need), renumbered densely with draws numbered 0, 1, ... in order, as a program; and the map
     /// from old to new indices (defined on live instructions).
     /// </summary>
-    public static (IrProgram Program, Func<int, int> Map) Compact(IrBuilder builder, IEnumerable<int> roots, IrSlots slots, IReadOnlyList<IrKlTerm> klTerms)
+    public static (IrProgram Program, Func<int, int> Map) Compact(IrBuilder builder, IEnumerable<int> roots, IrSlots slots, IReadOnlyList<IrKlTerm> klTerms) =>
+        Compact(builder, roots, slots, klTerms, new Dictionary<int, IrNode>());
+
+    /// <summary>
+    /// As <see cref="Compact(IrBuilder, IEnumerable{int}, IrSlots, IReadOnlyList{IrKlTerm})"/>, with
+    /// some instructions replaced (by index) by an instruction over the same builder's indices; what
+    /// only the replaced instruction read becomes dead and is removed.
+    /// </summary>
+    public static (IrProgram Program, Func<int, int> Map) Compact(IrBuilder builder, IEnumerable<int> roots, IrSlots slots, IReadOnlyList<IrKlTerm> klTerms, IReadOnlyDictionary<int, IrNode> replacements)
     {
-        var source = builder.Nodes;
+        var source = Enumerable.Range(0, builder.Nodes.Count).Select(k => replacements.TryGetValue(k, out var r) ? r : builder.Nodes[k]).ToList();
         var rootList = roots.ToList();
         var live = IrGraph.Reachable(source, rootList);
         var target = new IrBuilder();

@@ -27,10 +27,10 @@ namespace GateDsl.Compiler.Lowering;
 internal sealed class LawInference
 {
     private readonly IrBuilder _builder;
-    private readonly IReadOnlyDictionary<int, (IrLaw Law, int Component)> _registered;
+    private readonly IReadOnlyDictionary<int, RegisteredValue> _registered;
     private readonly Dictionary<int, bool> _random = new();
 
-    public LawInference(IrBuilder builder, IReadOnlyDictionary<int, (IrLaw Law, int Component)> registered)
+    public LawInference(IrBuilder builder, IReadOnlyDictionary<int, RegisteredValue> registered)
     {
         _builder = builder;
         _registered = registered;
@@ -77,7 +77,7 @@ internal sealed class LawInference
         {
             case IrDraw draw:
                 return new IrLaw(StandardLaws.Of(draw.Law), draw.Arguments);
-            case IrBinary { Operator: BinaryOperator.Divide } when GammaRatio(node) is { } ratio:
+            case IrBinary { Operator: BinaryOperator.Divide } or IrRatio when GammaRatio(node) is { } ratio:
                 return Beta(ratio.Numerator, ratio.Rest);
             case IrBinary { Operator: BinaryOperator.Subtract } b when _builder.TryConstant(b.Left, out var one) && one == 1
                                                                      && Marginal(b.Right) is { Family: LawFamily.Beta } beta:
@@ -90,11 +90,15 @@ internal sealed class LawInference
     /// <summary>Whether the value is a ratio of Gamma sums (its mean is then the ratio of the sums of the means).</summary>
     public bool IsGammaRatio(int node) => GammaRatio(node) is not null;
 
+    /// <summary>The value as an <see cref="IrRatio"/> over the builder's draws, when it is a ratio of Gamma sums.</summary>
+    public IrRatio? AsRatio(int node) =>
+        GammaRatio(node) is { } r ? new IrRatio(r.Numerator.ToImmutableArray(), r.Rest.ToImmutableArray()) : null;
+
     /// <summary>The joint law of (i, f) and which component i is, when a rule applies.</summary>
     private (IrLaw Law, int InputComponent)? Joint(int input, int forget)
     {
         if (_registered.TryGetValue(input, out var a) && _registered.TryGetValue(forget, out var b)
-            && a.Law.IsJoint && a.Law == b.Law && a.Component != b.Component)
+            && a.Law.IsJoint && a.Call == b.Call && a.Component != b.Component)
         {
             return (a.Law, a.Component);
         }
@@ -171,6 +175,11 @@ internal sealed class LawInference
     /// </summary>
     private RatioOfSums? GammaRatio(int node)
     {
+        if (_builder[node] is IrRatio ratio)
+        {
+            return new RatioOfSums(ratio.Numerator.ToList(), ratio.Rest.ToList(), ((IrDraw)_builder[ratio.Numerator[0]]).Arguments[1]);
+        }
+
         if (_builder[node] is not IrBinary { Operator: BinaryOperator.Divide } division)
         {
             return null;

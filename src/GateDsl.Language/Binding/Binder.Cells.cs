@@ -158,7 +158,7 @@ internal sealed partial class Binder
             return;
         }
 
-        var draws = CellDescriber.PrimitiveDraws(cell).ToList();
+        var draws = InlinedDraws.Of(cell);
         if (draws.Count == 0)
         {
             Report(DiagnosticCatalog.EvaluateWithoutDraws, context, evaluate.Span, cell.Name);

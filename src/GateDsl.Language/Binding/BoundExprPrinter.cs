@@ -24,6 +24,13 @@ public static class BoundExprPrinter
         return b.ToString();
     }
 
+    /// <summary>The canonical text of a distribution call as written: <c>Beta(softplus(linear) + eps, 2)</c> (defaults not filled in).</summary>
+    public static string PrintCall(BoundDistributionCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return call.Name + "(" + string.Join(", ", call.Arguments.Select(Print)) + ")";
+    }
+
     private static void Write(StringBuilder b, BoundExpr e)
     {
         switch (e)

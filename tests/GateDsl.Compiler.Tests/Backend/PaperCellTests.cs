@@ -88,7 +88,7 @@ public sealed class PaperCellTests
             (h, c) = cell.call(inputs[t], h, c);
             var z = cell.Bias + inputs[t].mm(cell.WeightIh.t()) + hr.mm(cell.WeightHh.t());
             var program = training ? ir.Training : ir.Evaluation;
-            var (i, f, o, g, stepKl) = byHand(z, Hidden, PaperCells.Draws(source, program, 0, t), training);
+            var (i, f, o, g, stepKl) = byHand(z, Hidden, PaperCells.Draws(source, program, 0, cell.SequenceCount - 1, t), training);
             cr = (f * cr) + (i * g);
             hr = o * cr.tanh();
             kl += stepKl?.sum().item<double>() ?? 0;

@@ -32,13 +32,16 @@ internal static class PaperCells
     };
 
     /// <summary>A draw function over a keyed source: the name is looked up in the program being run.</summary>
-    public static Func<string, PrimitiveKind, Tensor[], Tensor> Draws(IDrawSource source, IrProgram program, int layer, long step) =>
+    public static Func<string, PrimitiveKind, Tensor[], Tensor> Draws(IDrawSource source, IrProgram program, int layer, long sequence, long step) =>
         (name, law, parameters) =>
         {
             var draw = program.Names.Where(n => n.Value == name).Select(n => program.Nodes[n.Key]).OfType<IrDraw>().SingleOrDefault()
                 ?? throw new InvalidOperationException($"the compiled program has no draw named {name}");
             Assert.Equal(law, draw.Law);
-            return source.Draw(new DrawKey(layer, step, draw.Id), law, parameters);
+            var key = new DrawKey(layer, sequence, step, draw.Id);
+
+            // Compiled cells form Gamma ratios from log draws (IrRatio); the paper's equations take the draws themselves.
+            return law == PrimitiveKind.Gamma ? source.DrawLogGamma(key, parameters[0]).exp() : source.Draw(key, law, parameters);
         };
 
     private static Tensor Head(Tensor z, long hidden, int k) => z.narrow(1, k * hidden, hidden);

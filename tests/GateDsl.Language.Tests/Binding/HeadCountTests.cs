@@ -22,24 +22,4 @@ public sealed class HeadCountTests
         Assert.False(compilation.HasErrors, BindingAssert.Render(compilation.Diagnostics));
         Assert.Equal(heads, Assert.Single(compilation.Cells).HeadCount);
     }
-
-    [Fact]
-    public void Parameter_count_is_K_H_I_plus_H_plus_K_H()
-    {
-        var compilation = BindingAssert.Compile("cell C {\n  gate i = sigmoid(linear)\n  gate f = 1 - i\n" + Rest + "}\n");
-        var cell = Assert.Single(compilation.Cells);
-        Assert.Equal(3, cell.HeadCount);
-        Assert.Equal(3L * 10 * (5 + 10) + 3 * 10, cell.ParameterCount(5, 10));
-    }
-
-    [Fact]
-    public void Parameter_count_is_exact_past_int_range_and_throws_past_long_range()
-    {
-        var cell = new Model.CellSummary("C", "c.gate", 1, 3, [], [], [], "mean", true, []);
-
-        // I + H = 2^31 overflows an int: the count was negative when summed in int.
-        Assert.Equal(3L * 1 * (int.MaxValue + 1L) + 3, cell.ParameterCount(int.MaxValue, 1));
-        Assert.Equal(3L * 65536 * (65536 + 65536) + 3L * 65536, cell.ParameterCount(65536, 65536));
-        Assert.Throws<OverflowException>(() => cell.ParameterCount(int.MaxValue, int.MaxValue));
-    }
 }

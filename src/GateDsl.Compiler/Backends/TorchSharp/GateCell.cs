@@ -28,6 +28,7 @@ public sealed class GateCell : nn.Module<Tensor, Tensor, Tensor, (Tensor H, Tens
     private readonly List<StepResult> _captured = new();
     private Tensor? _kl;
     private long _step;
+    private long _sequence = -1;
 
     /// <summary>Creates a cell with weights drawn uniform(-1/sqrt(H), 1/sqrt(H)) from <paramref name="generator"/> (torch's global one when null).</summary>
     /// <param name="ir">The lowered cell.</param>
@@ -90,6 +91,9 @@ public sealed class GateCell : nn.Module<Tensor, Tensor, Tensor, (Tensor H, Tens
     /// </summary>
     public Tensor Kl => _kl ?? torch.zeros([], weight_ih.dtype, weight_ih.device);
 
+    /// <summary>Sees every step (see <see cref="IStepObserver"/>); null for none.</summary>
+    public IStepObserver? Observer { get; set; }
+
     /// <summary>Whether each step's gates are kept (detached) for <see cref="CapturedGates"/>.</summary>
     public bool CaptureGates { get; set; }
 
@@ -99,8 +103,17 @@ public sealed class GateCell : nn.Module<Tensor, Tensor, Tensor, (Tensor H, Tens
     /// <summary>The steps run since <see cref="BeginSequence"/>.</summary>
     public long StepCount => _step;
 
-    /// <summary>Starts a new sequence: clears the KL sum, the captured gates and the step counter.</summary>
+    /// <summary>Sequences begun so far (the <see cref="DrawKey.Sequence"/> of the current one).</summary>
+    public long SequenceCount => _sequence + 1;
+
+    /// <summary>Starts a new sequence: clears the KL sum, the captured gates and the step counter, and counts the sequence.</summary>
     public void BeginSequence()
+    {
+        _sequence++;
+        ClearSequence();
+    }
+
+    private void ClearSequence()
     {
         _kl?.Dispose();
         _kl = null;
@@ -143,22 +156,19 @@ public sealed class GateCell : nn.Module<Tensor, Tensor, Tensor, (Tensor H, Tens
     /// (<see cref="forward"/> adds it to <see cref="Kl"/>; a layer masks padded rows first).
     /// Tensors belong to the caller's dispose scope.
     /// </summary>
-    internal (Tensor H, Tensor C, Tensor? Kl) Step(Tensor inputProjection, Tensor h, Tensor c)
+    internal (Tensor H, Tensor C, Tensor? Kl) Step(Tensor inputProjection, Tensor h, Tensor c, Tensor? valid = null)
     {
-        var z = inputProjection.addmm(h, weight_hh.t());
-        var program = training ? _training : _evaluation;
-        var result = program.Run(z, HiddenSize, Draws, LayerIndex, _step++);
-        var cNext = result.ForgetGate.mul(c).add(result.InputGate.mul(result.Candidate));
-        var hNext = result.OutputGate.mul(cNext.tanh());
+        var (hNext, cNext, result) = CellStep.Run(training ? _training : _evaluation, inputProjection, h, c, weight_hh, HiddenSize, Draws, LayerIndex, _sequence, _step, Observer, valid);
+        _step++;
         if (CaptureGates)
         {
             using var noGrad = torch.no_grad();
             _captured.Add(new StepResult(
-                result.InputGate.detach().clone().MoveToOuterDisposeScope(),
-                result.ForgetGate.detach().clone().MoveToOuterDisposeScope(),
-                result.OutputGate.detach().clone().MoveToOuterDisposeScope(),
-                result.Candidate.detach().clone().MoveToOuterDisposeScope(),
-                result.Kl?.detach().clone().MoveToOuterDisposeScope()));
+                result.InputGate.detach().clone().DetachFromDisposeScope(),
+                result.ForgetGate.detach().clone().DetachFromDisposeScope(),
+                result.OutputGate.detach().clone().DetachFromDisposeScope(),
+                result.Candidate.detach().clone().DetachFromDisposeScope(),
+                result.Kl?.detach().clone().DetachFromDisposeScope()));
         }
 
         return (hNext, cNext, result.Kl);
@@ -186,7 +196,7 @@ public sealed class GateCell : nn.Module<Tensor, Tensor, Tensor, (Tensor H, Tens
     {
         if (disposing)
         {
-            BeginSequence();
+            ClearSequence();
         }
 
         base.Dispose(disposing);

@@ -1,3 +1,4 @@
+using GateDsl.Compiler.Backends.TorchSharp.Fused;
 using GateDsl.Compiler.Ir;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -22,6 +23,11 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
 {
     private readonly ModuleList<GateCell> cells = new();
     private readonly ModuleList<FusedLstmLayer> fused = new();
+    private readonly IDrawSource _noDraws = new TorchDrawSource();
+    private readonly (KernelStep<float> Single, KernelStep<double> Double)? _trainingKernel;
+    private readonly (KernelStep<float> Single, KernelStep<double> Double)? _evaluationKernel;
+    private TensorProgram? _lstmProgram;
+    private bool _customDraws;
 
     /// <summary>Creates the layer; every weight uniform(-1/sqrt(H), 1/sqrt(H)) from <paramref name="generator"/> (torch's global one when null).</summary>
     /// <param name="ir">The lowered cell.</param>
@@ -48,7 +54,21 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
             throw new ArgumentException($"cell {ir.Name} is not exactly the standard LSTM (sigmoid gates and a tanh candidate on four heads, no draws), so it cannot run on libtorch's fused LSTM kernel; use the generic path.", nameof(options));
         }
 
-        Path = Options.Path == ExecutionPath.Generic || lstm is null ? ExecutionPath.Generic : ExecutionPath.FusedLstm;
+        _trainingKernel = Kernel(ir.Training, ir.HeadCount, out var trainingReason);
+        _evaluationKernel = ReferenceEquals(ir.Evaluation, ir.Training) ? _trainingKernel : Kernel(ir.Evaluation, ir.HeadCount, out _);
+        if (Options.Path == ExecutionPath.FusedKernel && _trainingKernel is null)
+        {
+            throw new ArgumentException($"cell {ir.Name} cannot run on the fused kernel: {trainingReason}; use the generic path.", nameof(options));
+        }
+
+        Path = Options.Path switch
+        {
+            ExecutionPath.Generic => ExecutionPath.Generic,
+            ExecutionPath.FusedKernel => ExecutionPath.FusedKernel,
+            _ when lstm is not null => ExecutionPath.FusedLstm,
+            ExecutionPath.Auto when _trainingKernel is not null => ExecutionPath.FusedKernel,
+            _ => ExecutionPath.Generic,
+        };
         for (var l = 0; l < Options.Layers; l++)
         {
             var layerInput = l == 0 ? inputSize : hiddenSize;
@@ -71,8 +91,26 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
     /// <summary>The options it was made with.</summary>
     public LayerOptions Options { get; }
 
-    /// <summary>The path it runs on: <see cref="ExecutionPath.Generic"/> or <see cref="ExecutionPath.FusedLstm"/>.</summary>
+    /// <summary>
+    /// The path it runs on: <see cref="ExecutionPath.Generic"/>, <see cref="ExecutionPath.FusedLstm"/> or
+    /// <see cref="ExecutionPath.FusedKernel"/>. A fused path steps aside for the generic one in a call
+    /// with an observer, captured gates, a draw source set by the caller, or tensors off the CPU
+    /// (<see cref="LastPath"/> says which ran).
+    /// </summary>
     public ExecutionPath Path { get; }
+
+    /// <summary>The path the last forward call ran.</summary>
+    public ExecutionPath LastPath { get; private set; }
+
+    /// <summary>
+    /// The seed of the fused kernel's counter-based streams (the generic path uses <see cref="Draws"/>).
+    /// Null (the default): each forward call takes its stream key from torch's global generator, so
+    /// <c>torch.manual_seed</c> and a saved generator state reproduce a run, resumed or not, as they do
+    /// the generic path's default draws. Set: the streams of layer l's n-th sequence are keyed by
+    /// (seed, l, n), and <see cref="KernelDrawSource"/> with the same seed gives the generic path the
+    /// same draws. Either way the draws do not depend on the thread count.
+    /// </summary>
+    public ulong? Seed { get; set; }
 
     /// <summary>I.</summary>
     public long InputSize { get; }
@@ -87,6 +125,12 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
     public long ParameterCount => Enumerable.Range(0, Options.Layers)
         .Sum(l => new CellLayout(Ir.HeadCount, l == 0 ? InputSize : HiddenSize, HiddenSize).ParameterCount);
 
+    /// <summary>
+    /// Sees every step of every layer (see <see cref="IStepObserver"/>); null for none. With an
+    /// observer a standard LSTM runs step by step too (same weights, same results up to rounding).
+    /// </summary>
+    public IStepObserver? Observer { get; set; }
+
     /// <summary>Where every layer's draws come from (the generic path; see <see cref="GateCell.Draws"/>).</summary>
     public IDrawSource Draws
     {
@@ -96,6 +140,8 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
             {
                 cell.Draws = value;
             }
+
+            _customDraws = true;
         }
     }
 
@@ -183,14 +229,20 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
         {
             var (h0, c0) = initialState?[l] ?? (torch.zeros(batch, HiddenSize, dtype, device), torch.zeros(batch, HiddenSize, dtype, device));
             Tensor output, h, c;
-            if (Path == ExecutionPath.FusedLstm)
+            if (Path == ExecutionPath.FusedLstm && Observer is null)
             {
                 (output, h, c) = fused[l].Run(x, h0, c0, m is null ? null : Lengths(m, owner));
+            }
+            else if (Path == ExecutionPath.FusedLstm)
+            {
+                (output, h, c, _) = RunObservedLstm(l, x, h0, c0, m);
             }
             else
             {
                 Tensor? layerKl;
-                (output, h, c, layerKl) = RunGeneric(cells[l], x, h0, c0, m);
+                (output, h, c, layerKl) = UsesKernel(cells[l], x)
+                    ? RunKernel(l, cells[l], x, h0, c0, m)
+                    : RunGeneric(cells[l], x, h0, c0, m);
                 if (layerKl is not null)
                 {
                     kl = kl is null ? layerKl : kl.add(layerKl);
@@ -201,32 +253,101 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
             x = l < Options.Layers - 1 ? Dropout(output) : output;
         }
 
+        LastPath = Path == ExecutionPath.FusedLstm && Observer is not null ? ExecutionPath.Generic
+            : Path == ExecutionPath.FusedKernel && !UsesKernel(cells[0], x) ? ExecutionPath.Generic
+            : Path;
         var result = Options.BatchFirst ? x.transpose(0, 1) : x;
         var total = kl ?? torch.zeros([], dtype, device);
         scope.MoveToOuter(finals.SelectMany(f => new[] { f.H, f.C }).Append(result).Append(total));
         return new LayerOutput(result, finals, total);
     }
 
+    /// <summary>Whether this call runs the fused kernel: its path, the CPU, the default draws, nothing observed or captured.</summary>
+    private bool UsesKernel(GateCell cell, Tensor x) =>
+        Path == ExecutionPath.FusedKernel
+        && (training ? _trainingKernel : _evaluationKernel) is not null
+        && x.device_type == DeviceType.CPU
+        && !_customDraws
+        && Observer is null
+        && !cell.CaptureGates;
+
+    /// <summary>The fused kernel over one layer: one product for the input projection, then the whole sequence as one autograd node.</summary>
+    private (Tensor Output, Tensor H, Tensor C, Tensor? Kl) RunKernel(int layer, GateCell cell, Tensor x, Tensor h, Tensor c, Tensor? mask)
+    {
+        cell.BeginSequence();
+        var kernel = (training ? _trainingKernel : _evaluationKernel)!.Value;
+        var projection = Project(x, cell.WeightIh, cell.Bias);
+        var key = Seed is { } seed ? StreamLayout.Key(seed, layer, cell.SequenceCount - 1) : KeyFromTorch();
+        var options = new FusedOptions(kernel.Single, kernel.Double, mask?.to(x.dtype), key);
+        var (output, hT, cT, kl) = FusedSequence.Run(projection, cell.WeightHh, h, c, options);
+        return (output, hT, cT, Ir.Training.KlTerms.Length == 0 && Ir.Evaluation.KlTerms.Length == 0 ? null : kl.sum());
+    }
+
+    /// <summary>A 64-bit stream key drawn from torch's global generator (two 32-bit halves, so every bit is random).</summary>
+    private static ulong KeyFromTorch()
+    {
+        using var halves = torch.randint(0, 1L << 32, [2], ScalarType.Int64);
+        var bits = halves.data<long>().ToArray();
+        return ((ulong)bits[0] << 32) | (ulong)bits[1];
+    }
+
+    private static (KernelStep<float>, KernelStep<double>)? Kernel(IrProgram program, int heads, out string? reason) =>
+        KernelPlan.TryCreate(program, heads, out reason) is { } plan ? (new KernelStep<float>(plan), new KernelStep<double>(plan)) : null;
+
     /// <summary>The generic path over one layer: one product for the input projection, then the step loop.</summary>
     private (Tensor Output, Tensor H, Tensor C, Tensor? Kl) RunGeneric(GateCell cell, Tensor x, Tensor h, Tensor c, Tensor? mask)
     {
-        long steps = x.shape[0], batch = x.shape[1];
         cell.BeginSequence();
-        var projection = cell.Bias.addmm(x.reshape(steps * batch, x.shape[2]), cell.WeightIh.t()).view(steps, batch, -1);
+        cell.Observer = Observer;
+        var projection = Project(x, cell.WeightIh, cell.Bias);
+        return RunSteps(projection, h, c, mask, (p, hPrev, cPrev, valid) => cell.Step(p, hPrev, cPrev, valid));
+    }
+
+    /// <summary>
+    /// A fused-path layer run step by step with the same weights (viewed in the cell's layout), so an
+    /// observer sees its steps; gradients still reach nn.LSTM's parameters through the views.
+    /// </summary>
+    private (Tensor Output, Tensor H, Tensor C, Tensor? Kl) RunObservedLstm(int layer, Tensor x, Tensor h, Tensor c, Tensor? mask)
+    {
+        var (weightIh, weightHh, bias) = fused[layer].CanonicalWeights();
+        var program = _lstmProgram ??= new TensorProgram(Ir.Training);
+        var projection = Project(x, weightIh, bias);
+        long step = 0;
+        return RunSteps(projection, h, c, mask, (p, hPrev, cPrev, valid) =>
+        {
+            var (hNext, cNext, result) = CellStep.Run(program, p, hPrev, cPrev, weightHh, HiddenSize, _noDraws, layer, 0, step++, Observer, valid);
+            return (hNext, cNext, result.Kl);
+        });
+    }
+
+    /// <summary>x_t W_ih^T + b for every step with one matrix product: [T, B, K*H].</summary>
+    private static Tensor Project(Tensor x, Tensor weightIh, Tensor bias) =>
+        bias.addmm(x.reshape(x.shape[0] * x.shape[1], x.shape[2]), weightIh.t()).view(x.shape[0], x.shape[1], -1);
+
+    /// <summary>The step loop: masked steps keep the state, output 0 and add no KL.</summary>
+    private static (Tensor Output, Tensor H, Tensor C, Tensor? Kl) RunSteps(Tensor projection, Tensor h, Tensor c, Tensor? mask, Func<Tensor, Tensor, Tensor, Tensor?, (Tensor H, Tensor C, Tensor? Kl)> step)
+    {
+        var steps = projection.shape[0];
         var outputs = new Tensor[steps];
+
+        // unbind, not projection[t]: the backward of each select writes a zero gradient the size of the
+        // whole projection, which made the step loop's backward 6x slower (docs/backend-performance.md).
+        var projections = projection.unbind(0);
+        var masks = mask?.unbind(0);
         Tensor? kl = null;
         for (long t = 0; t < steps; t++)
         {
             using var stepScope = torch.NewDisposeScope();
-            var (hNext, cNext, stepKl) = cell.Step(projection[t], h, c);
+            var valid = masks?[t];
+            var (hNext, cNext, stepKl) = step(projections[t], h, c, valid);
             Tensor output = hNext;
-            if (mask is not null)
+            if (valid is not null)
             {
-                var valid = mask[t].unsqueeze(1);
-                hNext = torch.where(valid, hNext, h);
-                cNext = torch.where(valid, cNext, c);
-                output = hNext.mul(valid);
-                stepKl = stepKl?.mul(mask[t]);
+                var column = valid.unsqueeze(1);
+                hNext = torch.where(column, hNext, h);
+                cNext = torch.where(column, cNext, c);
+                output = hNext.mul(column);
+                stepKl = stepKl?.mul(valid);
             }
 
             var summed = stepKl?.sum();

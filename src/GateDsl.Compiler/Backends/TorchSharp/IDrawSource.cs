@@ -21,4 +21,13 @@ public interface IDrawSource
     /// <param name="parameters">Its parameters in the order of <see cref="PrimitiveDistribution"/>, each already expanded to the draw's shape (for example [B, H]).</param>
     /// <returns>A tensor of the parameters' shape, dtype and device.</returns>
     Tensor Draw(DrawKey key, PrimitiveKind law, IReadOnlyList<Tensor> parameters);
+
+    /// <summary>
+    /// The natural log of one standard Gamma(shape, 1) draw per element, reparameterized: what a
+    /// compiled cell forms ratios of Gamma sums from (<see cref="Ir.IrRatio"/>), since the draw itself
+    /// underflows for small shapes. Same key, same draw as <see cref="Draw"/> would give in law.
+    /// </summary>
+    /// <param name="key">Which draw this is.</param>
+    /// <param name="shape">Shapes, already expanded to the draw's shape. Range: above 0.</param>
+    Tensor DrawLogGamma(DrawKey key, Tensor shape);
 }

@@ -24,6 +24,13 @@ public sealed class KeyedDrawSource : IDrawSource
         return PrimitiveSamplers.RSample(law, parameters, generator);
     }
 
+    /// <inheritdoc />
+    public Tensor DrawLogGamma(DrawKey key, Tensor shape)
+    {
+        using var generator = new Generator(Mix(_seed, key), shape.device);
+        return PrimitiveSamplers.LogStandardGamma(shape, generator);
+    }
+
     /// <summary>SplitMix64 over the key's fields: distinct keys give unrelated seeds.</summary>
     private static ulong Mix(ulong seed, DrawKey key)
     {

@@ -32,6 +32,26 @@ public static class PrimitiveSamplers
         };
     }
 
+    /// <summary>
+    /// ln G with G ~ Gamma(shape, 1), reparameterized, by the shape boost G(a) = G(a + 1) U^(1/a)
+    /// (Marsaglia &amp; Tsang 2000, section 6) taken in log space for every shape: ln G = ln G(a + 1)
+    /// + ln(U) / a, with U in (0, 1], so the result is finite however small a is (down to about
+    /// 1e-300, where ln(U) / a leaves the double range). The gradient is libtorch's implicit one for
+    /// G(a + 1) plus -ln(U) / a^2.
+    /// </summary>
+    public static Tensor LogStandardGamma(Tensor shape, Generator? generator)
+    {
+        using var scope = torch.NewDisposeScope();
+        var boosted = torch._standard_gamma(shape + 1.0, generator).log();
+        Tensor logU;
+        using (torch.no_grad())
+        {
+            logU = torch.rand(shape.shape, shape.dtype, shape.device, generator: generator).neg_().add_(1.0).log_();
+        }
+
+        return scope.MoveToOuter(boosted + (logU / shape));
+    }
+
     private static Tensor Bernoulli(Tensor p, Generator? generator)
     {
         using var noGrad = torch.no_grad();

@@ -19,11 +19,19 @@ internal sealed class TensorProgram
     private readonly IrProgram _program;
     private readonly int[] _schedule;
 
+    // Gamma draws that ratios read: drawn in log space; their value is formed only where another
+    // instruction reads it.
+    private readonly HashSet<int> _logDraws;
+    private readonly HashSet<int> _valueNeeded;
+
     public TensorProgram(IrProgram program)
     {
         _program = program;
         var live = program.Reachable(program.Roots);
         _schedule = Enumerable.Range(0, program.Nodes.Length).Where(k => live[k]).ToArray();
+        _logDraws = _schedule.Select(k => program.Nodes[k]).OfType<IrRatio>().SelectMany(r => r.Operands).ToHashSet();
+        _valueNeeded = _schedule.Where(k => program.Nodes[k] is not IrRatio).SelectMany(k => program.Nodes[k].Operands)
+            .Concat(program.Roots).Where(_logDraws.Contains).ToHashSet();
     }
 
     /// <summary>The program this runs.</summary>
@@ -33,12 +41,21 @@ internal sealed class TensorProgram
     /// One step from the fused pre-activations <paramref name="z"/> [B, K*H]. Tensors made here
     /// belong to the caller's dispose scope.
     /// </summary>
-    public StepResult Run(Tensor z, long hidden, IDrawSource draws, int layer, long step)
+    public StepResult Run(Tensor z, long hidden, IDrawSource draws, int layer, long sequence, long step)
     {
         var values = new Value[_program.Nodes.Length];
+        var logs = new Tensor?[_program.Nodes.Length];
         long[] shape = [z.shape[0], hidden];
         foreach (var k in _schedule)
         {
+            if (_logDraws.Contains(k))
+            {
+                var draw = (IrDraw)_program.Nodes[k];
+                logs[k] = LogGamma(draw, values, shape, z, draws.DrawLogGamma(new DrawKey(layer, sequence, step, draw.Id), Expand(values[draw.Arguments[0]], shape, z)));
+                values[k] = _valueNeeded.Contains(k) ? new Value(logs[k]!.exp()) : default;
+                continue;
+            }
+
             values[k] = _program.Nodes[k] switch
             {
                 IrHead h => new Value(z.narrow(1, h.Index * hidden, hidden)),
@@ -46,8 +63,9 @@ internal sealed class TensorProgram
                 IrLink l => new Value(Link(l.Function, values[l.Operand], z)),
                 IrNegate n => values[n.Operand].IsConstant ? new Value(-values[n.Operand].Number) : new Value(values[n.Operand].Tensor!.neg()),
                 IrBinary b => Binary(b.Operator, values[b.Left], values[b.Right]),
-                IrDraw d => new Value(draws.Draw(new DrawKey(layer, step, d.Id), d.Law, d.Arguments.Select(a => Expand(values[a], shape, z)).ToArray())),
+                IrDraw d => new Value(draws.Draw(new DrawKey(layer, sequence, step, d.Id), d.Law, d.Arguments.Select(a => Expand(values[a], shape, z)).ToArray())),
                 IrMoment m => new Value(Moment(m, values, shape, z)),
+                IrRatio r => new Value(Ratio(r, logs)),
                 var other => throw new InvalidOperationException($"internal error: no TorchSharp kernel for {other.GetType().Name}."),
             };
         }
@@ -58,11 +76,32 @@ internal sealed class TensorProgram
             Expand(values[s.ForgetGate], shape, z),
             Expand(values[s.OutputGate], shape, z),
             Expand(values[s.Candidate], shape, z),
-            _program.KlTerms.Length == 0 ? null : Kl(values, shape, z, draws, layer, step));
+            _program.KlTerms.Length == 0 ? null : Kl(values, shape, z));
+    }
+
+    /// <summary>ln X of a Gamma(shape, rate) draw from ln G of its standard draw: ln G - ln rate.</summary>
+    private static Tensor LogGamma(IrDraw draw, Value[] values, long[] shape, Tensor like, Tensor logStandard)
+    {
+        var rate = values[draw.Arguments[1]];
+        return rate.IsConstant
+            ? (rate.Number == 1 ? logStandard : logStandard.sub(Math.Log(rate.Number)))
+            : logStandard.sub(Expand(rate, shape, like).log());
+    }
+
+    /// <summary>S_num / (S_num + S_rest) = sigmoid(lse(ln num) - lse(ln rest)): no 0/0 where the draws underflow.</summary>
+    private static Tensor Ratio(IrRatio ratio, Tensor?[] logs)
+    {
+        static Tensor LogSum(IEnumerable<int> terms, Tensor?[] logs)
+        {
+            var list = terms.Select(t => logs[t]!).ToArray();
+            return list.Length == 1 ? list[0] : torch.stack(list).logsumexp(dim: 0);
+        }
+
+        return LogSum(ratio.Numerator, logs).sub(LogSum(ratio.Rest, logs)).sigmoid();
     }
 
     /// <summary>Sum over units of the weighted KL terms, per row [B].</summary>
-    private Tensor Kl(Value[] values, long[] shape, Tensor like, IDrawSource draws, int layer, long step)
+    private Tensor Kl(Value[] values, long[] shape, Tensor like)
     {
         Tensor? total = null;
         foreach (var term in _program.KlTerms)

@@ -24,4 +24,7 @@ public sealed class TorchDrawSource : IDrawSource
     /// <inheritdoc />
     public Tensor Draw(DrawKey key, PrimitiveKind law, IReadOnlyList<Tensor> parameters) =>
         PrimitiveSamplers.RSample(law, parameters, _generator);
+
+    /// <inheritdoc />
+    public Tensor DrawLogGamma(DrawKey key, Tensor shape) => PrimitiveSamplers.LogStandardGamma(shape, _generator);
 }

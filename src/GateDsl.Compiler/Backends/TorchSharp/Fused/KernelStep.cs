@@ -1,0 +1,578 @@
+using System.Buffers;
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using GateDsl.Distributions.Kernels;
+using GateDsl.Language.Binding;
+using GateDsl.Language.Syntax;
+
+namespace GateDsl.Compiler.Backends.TorchSharp.Fused;
+
+/// <summary>
+/// The elementwise part of one step of any <see cref="KernelPlan"/>, on the memory of the step's
+/// tensors: the forward runs the plan's instructions over blocks of units (vectorised where
+/// System.Numerics.Tensors has the operation), draws from counter-based streams, updates c and h and
+/// saves every slot; the backward runs the instructions in reverse (reverse-mode differentiation)
+/// from dL/dh_t and dL/dc_t to dL/dz and dL/dc_{t-1}. Arithmetic is in double whatever T is; only
+/// what is saved or returned is rounded to T. The Gamma draws and their implicit gradient come from
+/// <see cref="StandardGammaKernel"/> (Marsaglia-Tsang, implicit reparameterization).
+/// </summary>
+/// <typeparam name="T">float or double: the tensors' element type.</typeparam>
+internal sealed class KernelStep<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private const int Block = 256;
+    private static readonly double GammaTolerance = typeof(T) == typeof(float) ? 1e-8 : 1e-16;
+    private readonly KernelPlan _plan;
+
+    public KernelStep(KernelPlan plan) => _plan = plan;
+
+    /// <summary>Blocks of H values saved per row for the backward.</summary>
+    public int SavedWidth => _plan.Slots;
+
+    /// <summary>Forward of units [j0, j1) of one row; returns the row's KL over those units.</summary>
+    public double Forward(ReadOnlySpan<T> pre, ReadOnlySpan<T> cPrev, Span<T> c, Span<T> h, Span<T> saved, int hidden, int j0, int j1, RowStreams streams)
+    {
+        var buffer = ArrayPool<double>.Shared.Rent((_plan.Slots + 4) * Block);
+        try
+        {
+            double kl = 0;
+            for (var b0 = j0; b0 < j1; b0 += Block)
+            {
+                kl += ForwardBlock(pre, cPrev, c, h, saved, hidden, b0, Math.Min(j1, b0 + Block), streams, buffer);
+            }
+
+            return kl;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Backward of units [j0, j1) of one row: <paramref name="dh"/> is dL/dh_t, <paramref name="dc"/>
+    /// holds dL/dc_t on entry and dL/dc_{t-1} on return, <paramref name="dKl"/> is dL/dKL of the row;
+    /// writes dL/dz into <paramref name="dPre"/> (K blocks of H).
+    /// </summary>
+    public void Backward(ReadOnlySpan<T> saved, ReadOnlySpan<T> cPrev, ReadOnlySpan<T> c, ReadOnlySpan<T> dh, Span<T> dc, double dKl, Span<T> dPre, int hidden, int j0, int j1)
+    {
+        var values = ArrayPool<double>.Shared.Rent(_plan.Slots * Block);
+        var adjoints = ArrayPool<double>.Shared.Rent(_plan.Slots * Block);
+        try
+        {
+            for (var b0 = j0; b0 < j1; b0 += Block)
+            {
+                BackwardBlock(saved, cPrev, c, dh, dc, dKl, dPre, hidden, b0, Math.Min(j1, b0 + Block), values, adjoints);
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(values);
+            ArrayPool<double>.Shared.Return(adjoints);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double ForwardBlock(ReadOnlySpan<T> pre, ReadOnlySpan<T> cPrev, Span<T> c, Span<T> h, Span<T> saved, int hidden, int j0, int j1, RowStreams streams, double[] buffer)
+    {
+        var n = j1 - j0;
+        var v = buffer.AsSpan(0, _plan.Slots * Block);
+        var scratch = buffer.AsSpan(_plan.Slots * Block, 4 * Block);
+        var sa = scratch.Slice(0, n);
+        var sb = scratch.Slice(Block, n);
+        foreach (var op in _plan.Ops)
+        {
+            var o = v.Slice(op.Out * Block, n);
+            switch (op.Kind)
+            {
+                case KernelOpKind.Head:
+                    for (var jj = 0; jj < n; jj++)
+                    {
+                        o[jj] = double.CreateTruncating(pre[(op.Head * hidden) + j0 + jj]);
+                    }
+
+                    break;
+                case KernelOpKind.Link:
+                    LinkForward(op.Function, Read(op.A, v, n, sa), o);
+                    break;
+                case KernelOpKind.Negate:
+                    TensorPrimitives.Negate(Read(op.A, v, n, sa), o);
+                    break;
+                case KernelOpKind.Binary:
+                    BinaryForward(op.Operator, op.A, op.B, v, n, sa, sb, o);
+                    break;
+                case KernelOpKind.Draw:
+                    DrawForward(op, v, n, sa, sb, o, hidden, j0, streams, scratch.Slice(2 * Block, n));
+                    break;
+                case KernelOpKind.Ratio:
+                    for (var jj = 0; jj < n; jj++)
+                    {
+                        o[jj] = Sigmoid(LogSumExp(op.Numerator, v, jj) - LogSumExp(op.Rest, v, jj));
+                    }
+
+                    break;
+            }
+        }
+
+        var (gi, gf, go, gg) = (_plan.Gates[0], _plan.Gates[1], _plan.Gates[2], _plan.Gates[3]);
+        for (var jj = 0; jj < n; jj++)
+        {
+            var j = j0 + jj;
+            var cNew = (At(gf, v, jj) * double.CreateTruncating(cPrev[j])) + (At(gi, v, jj) * At(gg, v, jj));
+            c[j] = T.CreateTruncating(cNew);
+            h[j] = T.CreateTruncating(At(go, v, jj) * Math.Tanh(cNew));
+        }
+
+        var kl = KlForward(v, n, scratch);
+        for (var s = 0; s < _plan.Slots; s++)
+        {
+            var from = v.Slice(s * Block, n);
+            var to = saved.Slice((s * hidden) + j0, n);
+            for (var jj = 0; jj < n; jj++)
+            {
+                to[jj] = T.CreateTruncating(from[jj]);
+            }
+        }
+
+        return kl;
+    }
+
+    /// <summary>Sum over the block of each term's weighted KL; leaves dKL/dshape and dKL/drate in their slots.</summary>
+    private double KlForward(Span<double> v, int n, Span<double> scratch)
+    {
+        double kl = 0;
+        foreach (var term in _plan.Kl)
+        {
+            var a = Read(term.Shape, v, n, scratch.Slice(0, n));
+            var psi = scratch.Slice(Block, n);
+            var trigamma = scratch.Slice(2 * Block, n);
+            var logGamma = scratch.Slice(3 * Block, n);
+            VectorSpecialFunctions.DigammaTrigammaLogGamma(a, psi, trigamma, logGamma);
+            var a0 = term.PriorShape;
+            var b0 = term.PriorRate;
+            var logGammaA0 = ScalarSpecialFunctions.LogGamma(a0);
+            var dShape = v.Slice(term.ShapeGradient * Block, n);
+            for (var jj = 0; jj < n; jj++)
+            {
+                var b = At(term.Rate, v, jj);
+                var x = a[jj];
+
+                // KL(Ga(a, b) || Ga(a0, b0)) = (a - a0) psi(a) - lgamma(a) + lgamma(a0) + a0 ln(b / b0) + a (b0 - b) / b.
+                kl += term.Weight * (((x - a0) * psi[jj]) - logGamma[jj] + logGammaA0 + (a0 * Math.Log(b / b0)) + (x * (b0 - b) / b));
+                dShape[jj] = term.Weight * (((x - a0) * trigamma[jj]) + ((b0 - b) / b));
+                if (term.RateGradient >= 0)
+                {
+                    v[(term.RateGradient * Block) + jj] = term.Weight * ((a0 / b) - (x * b0 / (b * b)));
+                }
+            }
+        }
+
+        return kl;
+    }
+
+    private void DrawForward(KernelOp op, Span<double> v, int n, Span<double> sa, Span<double> sb, Span<double> o, int hidden, int j0, RowStreams streams, Span<double> psi)
+    {
+        var counter = streams.Counter(op.DrawId, hidden, j0);
+        var key = streams.Key;
+        switch (op.Law)
+        {
+            case PrimitiveKind.Gamma:
+            {
+                var shape = Read(op.A, v, n, sa);
+                var log = v.Slice(op.Noise * Block, n);
+                var derivative = v.Slice(op.Derivative * Block, n);
+
+                // A shape that is not positive and finite (training diverged) would never be accepted
+                // by the sampler: draw with shape 1 there and give NaN, which the loss then shows.
+                var safe = sb;
+                var bad = false;
+                for (var jj = 0; jj < n; jj++)
+                {
+                    var ok = shape[jj] > 0 && double.IsFinite(shape[jj]);
+                    safe[jj] = ok ? shape[jj] : 1.0;
+                    bad |= !ok;
+                }
+
+                VectorSpecialFunctions.Digamma(safe, psi);
+                StandardGammaKernel.SampleLog(safe, psi, log, derivative, key, counter, GammaTolerance);
+                for (var jj = 0; jj < n; jj++)
+                {
+                    if (bad && !(shape[jj] > 0 && double.IsFinite(shape[jj])))
+                    {
+                        log[jj] = double.NaN;
+                        derivative[jj] = 0;
+                    }
+
+                    log[jj] -= op.B.IsConstant ? (op.B.Constant == 1 ? 0 : Math.Log(op.B.Constant)) : Math.Log(v[(op.B.Slot * Block) + jj]);
+                    o[jj] = Math.Exp(log[jj]);
+                }
+
+                break;
+            }
+
+            case PrimitiveKind.Uniform:
+                for (var jj = 0; jj < n; jj++)
+                {
+                    var u = StreamLayout.Uniform(key, counter + (ulong)jj);
+                    v[(op.Noise * Block) + jj] = u;
+                    var low = At(op.A, v, jj);
+                    o[jj] = low + ((At(op.B, v, jj) - low) * u);
+                }
+
+                break;
+            case PrimitiveKind.Normal:
+                for (var jj = 0; jj < n; jj++)
+                {
+                    var e = StreamLayout.Normal(key, counter + (ulong)jj);
+                    v[(op.Noise * Block) + jj] = e;
+                    o[jj] = At(op.A, v, jj) + (At(op.B, v, jj) * e);
+                }
+
+                break;
+            case PrimitiveKind.Logistic:
+                for (var jj = 0; jj < n; jj++)
+                {
+                    var u = StreamLayout.OpenUniform(key, counter + (ulong)jj);
+                    var e = Math.Log(u / (1 - u));
+                    v[(op.Noise * Block) + jj] = e;
+                    o[jj] = At(op.A, v, jj) + (At(op.B, v, jj) * e);
+                }
+
+                break;
+            default: // Bernoulli
+                for (var jj = 0; jj < n; jj++)
+                {
+                    o[jj] = StreamLayout.Uniform(key, counter + (ulong)jj) < At(op.A, v, jj) ? 1.0 : 0.0;
+                }
+
+                break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void BackwardBlock(ReadOnlySpan<T> saved, ReadOnlySpan<T> cPrev, ReadOnlySpan<T> c, ReadOnlySpan<T> dh, Span<T> dc, double dKl, Span<T> dPre, int hidden, int j0, int j1, double[] valueBuffer, double[] adjointBuffer)
+    {
+        var n = j1 - j0;
+        var v = valueBuffer.AsSpan(0, _plan.Slots * Block);
+        var adj = adjointBuffer.AsSpan(0, _plan.Slots * Block);
+        adj.Clear();
+        for (var s = 0; s < _plan.Slots; s++)
+        {
+            var from = saved.Slice((s * hidden) + j0, n);
+            var to = v.Slice(s * Block, n);
+            for (var jj = 0; jj < n; jj++)
+            {
+                to[jj] = double.CreateTruncating(from[jj]);
+            }
+        }
+
+        // The cell update: c_t = f c_{t-1} + i g, h_t = o tanh(c_t).
+        var (gi, gf, go, gg) = (_plan.Gates[0], _plan.Gates[1], _plan.Gates[2], _plan.Gates[3]);
+        for (var jj = 0; jj < n; jj++)
+        {
+            var j = j0 + jj;
+            var tanhC = Math.Tanh(double.CreateTruncating(c[j]));
+            var dH = double.CreateTruncating(dh[j]);
+            var o = At(go, v, jj);
+            var dcTotal = double.CreateTruncating(dc[j]) + (dH * o * (1 - (tanhC * tanhC)));
+            Accumulate(adj, go, jj, dH * tanhC);
+            Accumulate(adj, gi, jj, dcTotal * At(gg, v, jj));
+            Accumulate(adj, gg, jj, dcTotal * At(gi, v, jj));
+            Accumulate(adj, gf, jj, dcTotal * double.CreateTruncating(cPrev[j]));
+            dc[j] = T.CreateTruncating(dcTotal * At(gf, v, jj));
+        }
+
+        foreach (var term in _plan.Kl)
+        {
+            for (var jj = 0; jj < n; jj++)
+            {
+                Accumulate(adj, term.Shape, jj, dKl * v[(term.ShapeGradient * Block) + jj]);
+                if (term.RateGradient >= 0)
+                {
+                    Accumulate(adj, term.Rate, jj, dKl * v[(term.RateGradient * Block) + jj]);
+                }
+            }
+        }
+
+        for (var k = 0; k < _plan.Heads; k++)
+        {
+            dPre.Slice((k * hidden) + j0, n).Clear();
+        }
+
+        for (var index = _plan.Ops.Length - 1; index >= 0; index--)
+        {
+            var op = _plan.Ops[index];
+            var a = adj.Slice(op.Out * Block, n);
+            var y = v.Slice(op.Out * Block, n);
+            switch (op.Kind)
+            {
+                case KernelOpKind.Head:
+                    for (var jj = 0; jj < n; jj++)
+                    {
+                        dPre[(op.Head * hidden) + j0 + jj] += T.CreateTruncating(a[jj]);
+                    }
+
+                    break;
+                case KernelOpKind.Link:
+                    LinkBackward(op, a, y, v, adj, n);
+                    break;
+                case KernelOpKind.Negate:
+                    for (var jj = 0; jj < n; jj++)
+                    {
+                        Accumulate(adj, op.A, jj, -a[jj]);
+                    }
+
+                    break;
+                case KernelOpKind.Binary:
+                    BinaryBackward(op, a, y, v, adj, n);
+                    break;
+                case KernelOpKind.Draw:
+                    DrawBackward(op, a, y, v, adj, n);
+                    break;
+                case KernelOpKind.Ratio:
+                    RatioBackward(op, a, y, v, adj, n);
+                    break;
+            }
+        }
+    }
+
+    private static void LinkForward(BuiltinFunction function, ReadOnlySpan<double> x, Span<double> y)
+    {
+        switch (function)
+        {
+            case BuiltinFunction.Softplus:
+                // As libtorch: x above 20 is its own softplus; otherwise log(1 + e^x), stably.
+                for (var jj = 0; jj < x.Length; jj++)
+                {
+                    var t = x[jj];
+                    y[jj] = t > 20 ? t : Math.Max(t, 0) + Log1P(Math.Exp(-Math.Abs(t)));
+                }
+
+                break;
+            case BuiltinFunction.Exp:
+                TensorPrimitives.Exp(x, y);
+                break;
+            case BuiltinFunction.Log:
+                TensorPrimitives.Log(x, y);
+                break;
+            case BuiltinFunction.Sigmoid:
+                for (var jj = 0; jj < x.Length; jj++)
+                {
+                    y[jj] = Sigmoid(x[jj]);
+                }
+
+                break;
+            default:
+                TensorPrimitives.Tanh(x, y);
+                break;
+        }
+    }
+
+    private static void LinkBackward(KernelOp op, Span<double> a, Span<double> y, Span<double> v, Span<double> adj, int n)
+    {
+        if (op.A.IsConstant)
+        {
+            return;
+        }
+
+        var x = v.Slice(op.A.Slot * Block, n);
+        var dx = adj.Slice(op.A.Slot * Block, n);
+        for (var jj = 0; jj < n; jj++)
+        {
+            dx[jj] += a[jj] * op.Function switch
+            {
+                BuiltinFunction.Softplus => x[jj] > 20 ? 1 : Sigmoid(x[jj]),
+                BuiltinFunction.Exp => y[jj],
+                BuiltinFunction.Log => 1 / x[jj],
+                BuiltinFunction.Sigmoid => y[jj] * (1 - y[jj]),
+                _ => 1 - (y[jj] * y[jj]),
+            };
+        }
+    }
+
+    private static void BinaryForward(BinaryOperator op, KernelOperand left, KernelOperand right, Span<double> v, int n, Span<double> sa, Span<double> sb, Span<double> o)
+    {
+        var x = Read(left, v, n, sa);
+        var z = Read(right, v, n, sb);
+        switch (op)
+        {
+            case BinaryOperator.Add:
+                TensorPrimitives.Add(x, z, o);
+                break;
+            case BinaryOperator.Subtract:
+                TensorPrimitives.Subtract(x, z, o);
+                break;
+            case BinaryOperator.Multiply:
+                TensorPrimitives.Multiply(x, z, o);
+                break;
+            case BinaryOperator.Divide:
+                TensorPrimitives.Divide(x, z, o);
+                break;
+            default:
+                for (var jj = 0; jj < n; jj++)
+                {
+                    o[jj] = Math.Pow(x[jj], z[jj]);
+                }
+
+                break;
+        }
+    }
+
+    private static void BinaryBackward(KernelOp op, Span<double> a, Span<double> y, Span<double> v, Span<double> adj, int n)
+    {
+        for (var jj = 0; jj < n; jj++)
+        {
+            var l = At(op.A, v, jj);
+            var r = At(op.B, v, jj);
+            var g = a[jj];
+            switch (op.Operator)
+            {
+                case BinaryOperator.Add:
+                    Accumulate(adj, op.A, jj, g);
+                    Accumulate(adj, op.B, jj, g);
+                    break;
+                case BinaryOperator.Subtract:
+                    Accumulate(adj, op.A, jj, g);
+                    Accumulate(adj, op.B, jj, -g);
+                    break;
+                case BinaryOperator.Multiply:
+                    Accumulate(adj, op.A, jj, g * r);
+                    Accumulate(adj, op.B, jj, g * l);
+                    break;
+                case BinaryOperator.Divide:
+                    Accumulate(adj, op.A, jj, g / r);
+                    Accumulate(adj, op.B, jj, -g * y[jj] / r);
+                    break;
+                default:
+                    Accumulate(adj, op.A, jj, g * r * Math.Pow(l, r - 1));
+                    if (!op.B.IsConstant)
+                    {
+                        Accumulate(adj, op.B, jj, g * y[jj] * Math.Log(l));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void DrawBackward(KernelOp op, Span<double> a, Span<double> y, Span<double> v, Span<double> adj, int n)
+    {
+        switch (op.Law)
+        {
+            case PrimitiveKind.Gamma:
+                // X = exp(ln G - ln rate): d/d ln X gets the value's adjoint times X, plus what ratios sent to ln X.
+                var dLog = adj.Slice(op.Noise * Block, n);
+                var derivative = v.Slice(op.Derivative * Block, n);
+                for (var jj = 0; jj < n; jj++)
+                {
+                    var total = dLog[jj] + (a[jj] * y[jj]);
+                    Accumulate(adj, op.A, jj, total * derivative[jj]);
+                    if (!op.B.IsConstant)
+                    {
+                        Accumulate(adj, op.B, jj, -total / v[(op.B.Slot * Block) + jj]);
+                    }
+                }
+
+                break;
+            case PrimitiveKind.Uniform:
+                for (var jj = 0; jj < n; jj++)
+                {
+                    var u = v[(op.Noise * Block) + jj];
+                    Accumulate(adj, op.A, jj, a[jj] * (1 - u));
+                    Accumulate(adj, op.B, jj, a[jj] * u);
+                }
+
+                break;
+            case PrimitiveKind.Normal or PrimitiveKind.Logistic:
+                for (var jj = 0; jj < n; jj++)
+                {
+                    Accumulate(adj, op.A, jj, a[jj]);
+                    Accumulate(adj, op.B, jj, a[jj] * v[(op.Noise * Block) + jj]);
+                }
+
+                break;
+            default:
+                break; // Bernoulli: no pathwise gradient
+        }
+    }
+
+    /// <summary>R = sigmoid(N - D), N and D log-sum-exps of the log draws: dR/d ln G_k = R(1 - R) (softmax weight within its sum), negated for D.</summary>
+    private static void RatioBackward(KernelOp op, Span<double> a, Span<double> y, Span<double> v, Span<double> adj, int n)
+    {
+        for (var jj = 0; jj < n; jj++)
+        {
+            var numerator = LogSumExp(op.Numerator, v, jj);
+            var rest = LogSumExp(op.Rest, v, jj);
+            var x = numerator - rest;
+            var slope = a[jj] * Sigmoid(x) * Sigmoid(-x);
+            foreach (var s in op.Numerator)
+            {
+                adj[(s * Block) + jj] += slope * Math.Exp(v[(s * Block) + jj] - numerator);
+            }
+
+            foreach (var s in op.Rest)
+            {
+                adj[(s * Block) + jj] -= slope * Math.Exp(v[(s * Block) + jj] - rest);
+            }
+        }
+    }
+
+    private static double LogSumExp(int[] slots, Span<double> v, int jj)
+    {
+        if (slots.Length == 1)
+        {
+            return v[(slots[0] * Block) + jj];
+        }
+
+        var max = double.NegativeInfinity;
+        foreach (var s in slots)
+        {
+            max = Math.Max(max, v[(s * Block) + jj]);
+        }
+
+        if (double.IsNegativeInfinity(max))
+        {
+            return max;
+        }
+
+        double sum = 0;
+        foreach (var s in slots)
+        {
+            sum += Math.Exp(v[(s * Block) + jj] - max);
+        }
+
+        return max + Math.Log(sum);
+    }
+
+    private static double Sigmoid(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
+
+    /// <summary>log(1 + y), accurate for tiny y (Goldberg 1991).</summary>
+    private static double Log1P(double y)
+    {
+        var u = 1 + y;
+        return u == 1 ? y : Math.Log(u) * y / (u - 1);
+    }
+
+    private static ReadOnlySpan<double> Read(KernelOperand operand, Span<double> v, int n, Span<double> scratch)
+    {
+        if (!operand.IsConstant)
+        {
+            return v.Slice(operand.Slot * Block, n);
+        }
+
+        scratch.Slice(0, n).Fill(operand.Constant);
+        return scratch.Slice(0, n);
+    }
+
+    private static double At(KernelOperand operand, Span<double> v, int jj) =>
+        operand.IsConstant ? operand.Constant : v[(operand.Slot * Block) + jj];
+
+    private static void Accumulate(Span<double> adj, KernelOperand operand, int jj, double value)
+    {
+        if (!operand.IsConstant)
+        {
+            adj[(operand.Slot * Block) + jj] += value;
+        }
+    }
+}
