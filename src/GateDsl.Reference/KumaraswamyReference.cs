@@ -57,9 +57,24 @@ public sealed class KumaraswamyReference : IReferenceDistribution, IUnitInterval
     /// <inheritdoc />
     public double Variance => _moments.Value.Variance;
 
-    /// <summary>E[X^n] = b B(1 + n/a, b). Range: n &gt; 0.</summary>
-    public double RawMoment(double n) =>
-        B * Math.Exp(SpecialFunctions.BetaLn(1 + Guard.Positive(n, nameof(n)) / A, B));
+    /// <summary>
+    /// E[X^n] = b B(1 + n/a, b) = Gamma(1 + s) Gamma(1 + l) / Gamma(1 + l + s) with s, l the smaller and larger
+    /// of n/a and b, in logs as ln Gamma(1 + s) - (ln Gamma(1 + l + s) - ln Gamma(1 + l)), the difference
+    /// without cancellation (<see cref="Numerics.LogGammaDifference"/>: b B(.) through MathNet's BetaLn
+    /// returned b itself at b = 1e20). Range: n &gt; 0; underflows to 0.
+    /// </summary>
+    public double RawMoment(double n)
+    {
+        double p = Guard.Positive(n, nameof(n)) / A;
+        double s = Math.Min(p, B);
+        double l = Math.Max(p, B);
+        if (double.IsPositiveInfinity(l))
+        {
+            return 0; // n/a overflowed (a below 1e-308): Gamma(1 + l) / Gamma(1 + l + s) -> 0
+        }
+
+        return Math.Exp(SpecialFunctions.GammaLn(1 + s) - Numerics.LogGammaDifference(1 + l, s));
+    }
 
     /// <inheritdoc />
     public double Pdf(double x) => Math.Exp(LogPdf(x));
