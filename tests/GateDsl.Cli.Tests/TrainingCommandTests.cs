@@ -21,7 +21,7 @@ public sealed class TrainingCommandTests
         var result = Gatec.Run("train", Cells, "--cell", "BBetaLSTM5GPrior", "--task", "adding:4", "--epochs", "1", "--hidden-size", "4", "--batch-size", "500", "--out", run);
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
-        Assert.Contains("training BBetaLSTM5GPrior on adding:4 with compiled cell (generic path)", result.Stdout);
+        Assert.Contains("training BBetaLSTM5GPrior on adding:4 with compiled cell (fused CPU kernel)", result.Stdout);
         Assert.Contains("KL ", result.Stdout);
         Assert.Contains("test at the best-validation checkpoint (epoch 1): MSE", result.Stdout);
     }

@@ -5,5 +5,5 @@ namespace GateDsl.Cli.Json;
 /// <param name="Weight">The prior's weight.</param>
 /// <param name="Posterior">The target's law in this program.</param>
 /// <param name="Prior">The prior's law (constant parameters).</param>
-/// <param name="KlMethod">closedForm, truncatedSeries, upperBound or monteCarlo.</param>
+/// <param name="KlMethod">closedForm, truncatedSeries, upperBound, monteCarlo or quadrature.</param>
 public sealed record IrKlTermDto(string Target, double Weight, IrLawDto Posterior, IrLawDto Prior, string KlMethod);

@@ -4,5 +4,5 @@ namespace GateDsl.Cli.Json;
 /// <param name="Target">The member, e.g. <c>g[3]</c>.</param>
 /// <param name="Posterior">The law of the target over source names.</param>
 /// <param name="Prior">The prior's law.</param>
-/// <param name="KlMethod">closedForm, truncatedSeries, upperBound or monteCarlo.</param>
+/// <param name="KlMethod">closedForm, truncatedSeries, upperBound, monteCarlo or quadrature.</param>
 public sealed record KlTermDto(string Target, LawDto Posterior, LawDto Prior, string KlMethod);

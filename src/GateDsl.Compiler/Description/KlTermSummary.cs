@@ -6,5 +6,5 @@ namespace GateDsl.Compiler.Description;
 /// <param name="Target">The member: <c>g[3]</c>.</param>
 /// <param name="Posterior">The law of the target, over source names.</param>
 /// <param name="Prior">The prior's law with its parameters folded.</param>
-/// <param name="Method">How GateDsl.Distributions' KL registry computes it: closed form (<see cref="KlMethod.Exact"/>), truncated series, upper bound, or Monte Carlo (an unbiased, noisy estimate from one draw per unit and step).</param>
+/// <param name="Method">How GateDsl.Distributions' KL registry computes it: closed form (<see cref="KlMethod.Exact"/>), truncated series, upper bound, closed form and quadrature, or Monte Carlo (an unbiased, noisy estimate from one draw per unit and step).</param>
 public sealed record KlTermSummary(string Target, LawSummary Posterior, LawSummary Prior, KlMethod Method);

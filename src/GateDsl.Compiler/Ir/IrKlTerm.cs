@@ -10,7 +10,7 @@ namespace GateDsl.Compiler.Ir;
 /// <param name="Weight">The prior's weight (1 when not written).</param>
 /// <param name="Posterior">The law of the target, its parameters in this program.</param>
 /// <param name="Prior">The prior's law; its parameters are constants.</param>
-/// <param name="Method">How GateDsl.Distributions' KL registry computes the pair: exact, a truncated series, an upper bound, or Monte Carlo.</param>
+/// <param name="Method">How GateDsl.Distributions' KL registry computes the pair: exact, a truncated series, an upper bound, Monte Carlo, or closed-form terms plus quadrature.</param>
 public sealed record IrKlTerm(string Target, double Weight, IrLaw Posterior, IrLaw Prior, KlMethod Method)
 {
     /// <summary>The same term reading <paramref name="map"/>[k] wherever it read k.</summary>

@@ -35,8 +35,11 @@ internal sealed class SequenceModel : nn.Module
     /// <summary>The recurrent core.</summary>
     public IRecurrentCore Core => core;
 
-    /// <summary>All learnable parameters.</summary>
-    public long ParameterCount => parameters().Sum(p => p.numel());
+    /// <summary>
+    /// All learnable parameters: those that take gradients (the fused LSTM path registers nn.LSTM's
+    /// second bias frozen at zero, which is not a parameter of the cell; <see cref="CountParameters"/> agrees).
+    /// </summary>
+    public long ParameterCount => parameters().Where(p => p.requires_grad).Sum(p => p.numel());
 
     /// <summary>Parameters of a model of these sizes, without building it: core + embedding + readout.</summary>
     public static long CountParameters(TrainingTask task, IRecurrentCoreFactory factory, int hiddenSize, int layers)

@@ -70,7 +70,7 @@ public sealed class CellDescriberTests
         var priors = Assert.Single(compilation.Cells).Priors;
 
         Assert.Equal(new[] { "i", "f" }, priors.Select(p => p.Target));
-        Assert.Equal(KlMethod.TruncatedSeries, priors[0].Method);
+        Assert.Equal(KlMethod.Quadrature, priors[0].Method);
         Assert.Equal(KlMethod.MonteCarlo, priors[1].Method);
         Assert.Equal("Kumaraswamy(a(f), 3)", Assert.Single(priors[1].Terms).Posterior.Text);
     }
