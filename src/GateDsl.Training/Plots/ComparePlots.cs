@@ -32,15 +32,22 @@ public static class ComparePlots
         var withGradients = runs.Where(r => r.Metrics.Epochs.Any(e => e.GateGradients.Count > 0)).ToList();
         if (withGradients.Count > 0)
         {
+            // One colour per cell and a line pattern per gate (i solid, f dashed): with a colour per
+            // line a default palette repeats after ten lines, and 7 cells x 2 gates made two cells
+            // share colours.
             var plot = new Plot();
-            foreach (var (cell, metrics) in withGradients)
+            var palette = new ScottPlot.Palettes.Category10();
+            for (var k = 0; k < withGradients.Count; k++)
             {
-                foreach (var head in new[] { "i", "f" })
+                var (cell, metrics) = withGradients[k];
+                foreach (var (head, pattern) in new[] { ("i", LinePattern.Solid), ("f", LinePattern.Dashed) })
                 {
                     var epochs = metrics.Epochs.Where(e => e.GateGradients.ContainsKey(head)).ToList();
                     if (epochs.Count > 0)
                     {
-                        RunPlots.Line(plot, epochs.Select(e => (double)e.Epoch).ToArray(), epochs.Select(e => e.GateGradients[head]), $"{cell} {head}");
+                        var line = RunPlots.Line(plot, epochs.Select(e => (double)e.Epoch).ToArray(), epochs.Select(e => e.GateGradients[head]), $"{cell} {head}");
+                        line.Color = palette.GetColor(k);
+                        line.LinePattern = pattern;
                     }
                 }
             }

@@ -115,10 +115,11 @@ public static class RunPlots
         return plot;
     }
 
-    internal static void Line(Plot plot, double[] xs, IEnumerable<double> ys, string label)
+    internal static ScottPlot.Plottables.Scatter Line(Plot plot, double[] xs, IEnumerable<double> ys, string label)
     {
         var scatter = plot.Add.Scatter(xs, ys.ToArray());
         scatter.LegendText = label;
         scatter.LineWidth = 2;
+        return scatter;
     }
 }
