@@ -206,7 +206,9 @@ public sealed class Kumaraswamy : Distribution
         var regular = LogGammaDifferences.Difference(torch.ones_like(s), s) - LogGammaDifferences.Difference(1.0 + l, s);
         var aHuge = torch.where(huge, a, 1.0);
         var logP = Math.Log(n) - aHuge.log();
-        var asymptotic = (1.0 + b).lgamma() - b * logP - 0.5 * b * (b + 1.0) * aHuge / n;
+        // lgamma(1 + b) again as a difference at 1: (1 + b).lgamma() rounds 1 + 1e-302 to 1 and drops the
+        // -gamma b term, which is the variance's whole (gamma + ln p - ln 2) b at Kumaraswamy(1e-309, 1e-302).
+        var asymptotic = LogGammaDifferences.Difference(torch.ones_like(b), b) - b * logP - 0.5 * b * (b + 1.0) * aHuge / n;
         return scope.MoveToOuter(torch.where(huge, asymptotic, regular));
     }
 }

@@ -98,19 +98,9 @@ public sealed class BivariateBeta5Reference : IReferenceJointCdf2
     /// <inheritdoc />
     public double Cdf(double x, double y)
     {
-        if (x <= 0 || y <= 0)
+        if (JointCdfEdges.OnEdge(x, y, MarginalX, MarginalY) is { } edge)
         {
-            return 0;
-        }
-
-        if (x >= 1)
-        {
-            return MarginalY.Cdf(y);
-        }
-
-        if (y >= 1)
-        {
-            return MarginalX.Cdf(x);
+            return edge;
         }
 
         const double tol = 1e-6; // per level; three nested levels at 1e-8 would take ~5x longer

@@ -92,19 +92,9 @@ public sealed class BivariateBetaReference : IReferenceJointCdf2
     /// <inheritdoc />
     public double Cdf(double x, double y)
     {
-        if (x <= 0 || y <= 0)
+        if (JointCdfEdges.OnEdge(x, y, MarginalX, MarginalY) is { } edge)
         {
-            return 0;
-        }
-
-        if (x >= 1)
-        {
-            return MarginalY.Cdf(y);
-        }
-
-        if (y >= 1)
-        {
-            return MarginalX.Cdf(x);
+            return edge;
         }
 
         // X <= x  <=>  U <= W x / (1 - x); given W the two events are independent.

@@ -43,7 +43,7 @@ public sealed class GammaReference : IReferenceDistribution
     public double Mean => Shape / Rate;
 
     /// <inheritdoc />
-    public double Variance => Shape / (Rate * Rate);
+    public double Variance => Shape / Rate / Rate; // not Shape / (Rate * Rate): Rate^2 underflows to 0 at Rate = 2.5e-309
 
     /// <inheritdoc />
     public double Pdf(double x) => Math.Exp(LogPdf(x));

@@ -1,3 +1,5 @@
+using MathNet.Numerics;
+
 namespace GateDsl.Reference;
 
 /// <summary>
@@ -127,6 +129,32 @@ internal static class Numerics
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// ln Gamma(x + h) - ln Gamma(x) for x &gt;= 1, h &gt;= 0, without subtracting two large ln Gamma values:
+    /// MathNet's GammaLn(1e20) = 4.5e21 has a float64 spacing of 5e5, far more than the difference
+    /// ln Gamma(1e20 + 2) - ln Gamma(1e20 + 1) = 46 that a Kumaraswamy moment at b = 1e20 needs. From
+    /// x = 1000 on it is Stirling's series written as differences, -x (u - log1p u) - log1p(u) / 2 +
+    /// h ln(x + h) + S(x + h) - S(x) with u = h / x and S(y) = 1/(12y) - 1/(360y^3) + 1/(1260y^5) (the
+    /// next term, 1/(1680 y^7), is below 1e-24 there; Abramowitz and Stegun 6.1.40); below, directly.
+    /// </summary>
+    public static double LogGammaDifference(double x, double h)
+    {
+        if (x < 1000)
+        {
+            return SpecialFunctions.GammaLn(x + h) - SpecialFunctions.GammaLn(x);
+        }
+
+        static double S(double y)
+        {
+            double inv = 1 / y;
+            double inv2 = inv * inv;
+            return inv * (1.0 / 12 - inv2 * (1.0 / 360 - inv2 / 1260));
+        }
+
+        double u = h / x;
+        return -x * MinusLog1pPlusX(u) - 0.5 * Log1p(u) + h * Math.Log(x + h) + (S(x + h) - S(x));
     }
 
     /// <summary>log cosh(x) = |x| + log1p(e^(-2|x|)) - ln 2, without overflow.</summary>

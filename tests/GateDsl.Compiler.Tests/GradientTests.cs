@@ -12,10 +12,6 @@ namespace GateDsl.Compiler.Tests;
 /// </summary>
 public sealed class GradientTests
 {
-    /// <summary>CLT checks: the two mean gradients of the Beta spec. The sign and non-zero checks below
-    /// hold draw by draw (a Gamma draw grows with its shape) and spend nothing.</summary>
-    public const int MomentChecks = 2;
-
     [Fact]
     public void Beta_spec_gradient_estimates_the_derivative_of_its_mean()
     {

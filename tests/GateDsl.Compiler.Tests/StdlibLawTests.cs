@@ -10,10 +10,6 @@ namespace GateDsl.Compiler.Tests;
 /// </summary>
 public sealed class StdlibLawTests
 {
-    /// <summary>CLT checks: Beta 3 cases x 2, Kumaraswamy 2, BivariateBeta 2 x 2 + correlation,
-    /// BivariateBeta5 2 x 2, primitives 7 cases x 2.</summary>
-    public const int MomentChecks = (3 * 2) + 2 + 5 + 4 + (7 * 2);
-
     // Derived: every check resolves 0.0128 per-draw standard deviations (the resolution the former
     // n = 200,000 had at Z = 5.73), so n = (6.22 / 0.0128)^2 = 236,136 at 5e-10.
     private static readonly long N = Moments.SampleSize(0.0128);

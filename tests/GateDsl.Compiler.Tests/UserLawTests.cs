@@ -10,10 +10,6 @@ namespace GateDsl.Compiler.Tests;
 /// </summary>
 public sealed class UserLawTests
 {
-    /// <summary>CLT checks: Dirichlet3 2 x 2 + correlation, HalfSum 2 cases x 2, Doubled 2, Scaled 2,
-    /// Swapped 2 x 2 + correlation, ChiSquare1 2, Links 2 x 2.</summary>
-    public const int MomentChecks = 5 + 4 + 2 + 2 + 5 + 2 + 4;
-
     // Derived: every check resolves 0.0128 per-draw standard deviations (the resolution the former
     // n = 200,000 had at Z = 5.73), so n = (6.22 / 0.0128)^2 = 236,136 at 5e-10.
     private static readonly long N = Moments.SampleSize(0.0128);

@@ -4,17 +4,10 @@ using static GateDsl.Distributions.Tests.TestTensors;
 
 namespace GateDsl.Distributions.Tests;
 
-/// <summary>Log densities against hand-computed values and normalisation; Olkin-Liu correlation against the checked values.</summary>
+/// <summary>Log densities against hand-computed values and normalisation; Olkin-Liu correlation against the checked values.
+/// Statistical checks go through <see cref="TestBudget.Check(bool, string)"/> at 3e-10 each (registered as they run).</summary>
 public sealed class DensityAndCorrelationTests
 {
-    /// <summary>
-    /// Statistical checks, 3e-10 each: the small-shape E[XY] (CLT); in the 5G test the batch-means t
-    /// check, and four checks registered at 3e-10 whose probability is far below it (the batch
-    /// standard error under 0.005, the sampled correlation below -0.2, all 8192 batch correlations
-    /// negative, the batch mean within 0.01 of the scalar call; see the test).
-    /// </summary>
-    public const int Checks = 6;
-
     /// <summary>Draws for the small-shape E[XY]: the former 5 standard errors at 400,000 draws kept at Z = 6.30.</summary>
     private static readonly int SmallShapeDraws = TestBudget.CltSize(5.0 / Math.Sqrt(400_000));
 
@@ -92,7 +85,7 @@ public sealed class DensityAndCorrelationTests
         var xy = x * y;
         var se = Scalar(xy.std()) / Math.Sqrt(SmallShapeDraws);
         // CLT, Z = 6.30 standard errors: false-failure probability 3e-10.
-        Assert.True(Math.Abs(Scalar(xy.mean()) - Scalar(d.ExpectedProduct())) < TestBudget.Z * se);
+        TestBudget.Check(Math.Abs(Scalar(xy.mean()) - Scalar(d.ExpectedProduct())) < TestBudget.Z * se, "Olkin-Liu E[XY] at small shapes");
         var rho = Scalar(d.Correlation());
         Assert.InRange(rho, 0.0, 1.0);
     }
@@ -111,11 +104,11 @@ public sealed class DensityAndCorrelationTests
         var estimates = Enumerable.Range(0, Batches).Select(k => Scalar(reduced.Correlation(10_000, 100 + k))).ToArray();
         var mean = estimates.Average();
         var se = Math.Sqrt(estimates.Sum(e => (e - mean) * (e - mean)) / (Batches - 1.0) / Batches);
-        Assert.True(Math.Abs(mean - 0.5826389) < TestBudget.T49 * se, $"5G reduced to 3G: {mean} +- {se}, exact 0.5826389");
+        TestBudget.Check(Math.Abs(mean - 0.5826389) < TestBudget.T49 * se, $"5G reduced to 3G: {mean} +- {se}, exact 0.5826389");
         // The batch sd is about 0.0068 (delta method, measured in a simulation of 200,000 draws), so se is
         // about 0.00096: exceeding 0.005 needs a sample variance 27 times the true one (chi-square, 49 df),
         // probability below 1e-100.
-        Assert.True(se < 0.005, $"standard error {se} of 10,000-draw estimates averaged over {Batches}");
+        TestBudget.Check(se < 0.005, $"5G batch standard error {se} of 10,000-draw estimates averaged over {Batches}");
         // Heavy G3, G4 and light G5 push the correlation negative: rho = -0.81126 (same mpmath integral).
         // Each of the next three checks is far below 3e-10: the 200,000-draw estimate has standard error
         // 0.00094 (delta method), so < -0.2 is 650 of them away; each 500-draw element has standard error
@@ -123,14 +116,14 @@ public sealed class DensityAndCorrelationTests
         // 0.00021, bias of r at n = 500 about 3e-4) and the scalar call differ by more than 0.01 only at
         // about 9 standard errors of their difference (probability about 1e-19).
         var negative = new BivariateBeta5(Const(1.0), Const(1.0), Const(3.0), Const(3.0), Const(0.1));
-        Assert.True(Scalar(negative.Correlation()) < -0.2);
+        TestBudget.Check(Scalar(negative.Correlation()) < -0.2, "5G correlation negative (200,000 draws)");
         // A gate-sized batch is drawn in chunks (memory stays bounded) and agrees with a scalar call on the same seed's law.
         var batch = new BivariateBeta5(torch.full([32, 256], 1.0, ScalarType.Float32), Const(1.0), Const(3.0), Const(3.0), Const(0.1));
         // 500 draws per element: standard error about 0.04 per element, 0.0005 for the mean of 8192 elements.
         var rhoBatch = batch.Correlation(500, 5);
         Assert.Equal(new long[] { 32, 256 }, rhoBatch.shape);
-        Assert.True(rhoBatch.lt(0.0).all().item<bool>());
-        Assert.InRange(Scalar(rhoBatch.mean()), Scalar(negative.Correlation()) - 0.01, Scalar(negative.Correlation()) + 0.01);
+        TestBudget.Check(rhoBatch.lt(0.0).all().item<bool>(), "5G batch correlations all negative");
+        TestBudget.Check(Math.Abs(Scalar(rhoBatch.mean()) - Scalar(negative.Correlation())) <= 0.01, "5G batch mean correlation agrees with the scalar call");
         // Deterministic for a given seed.
         Assert.Equal(Scalar(negative.Correlation(20_000, 1)), Scalar(negative.Correlation(20_000, 1)));
     }

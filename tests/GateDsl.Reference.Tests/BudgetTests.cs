@@ -1,12 +1,25 @@
+using Xunit.Abstractions;
+
 namespace GateDsl.Reference.Tests;
 
-public sealed class BudgetTests
+/// <summary>Runs after every parallel test collection (xunit runs collections without parallelization last).</summary>
+[CollectionDefinition(nameof(BudgetTests), DisableParallelization = true)]
+public sealed class BudgetCollection;
+
+[Collection(nameof(BudgetTests))]
+public sealed class BudgetTests(ITestOutputHelper output)
 {
+    /// <summary>
+    /// The statistical assertions that ran registered their false-failure and miss probabilities; their
+    /// sum (a union bound) must stay within 0.6 of the project's share (the rest is headroom for the CLT
+    /// checks' approximation). A new statistical assertion adds itself: nobody edits a count.
+    /// </summary>
     [Fact]
-    public void Test_project_false_failure_and_miss_probabilities_sum_within_its_share()
+    public void What_ran_stays_within_the_project_share_with_headroom()
     {
-        Assert.True(TestBudget.Sum <= TestBudget.Share, $"budget {TestBudget.Sum:G3} > {TestBudget.Share:G3}");
-        Assert.Equal(99, TestBudget.Items.Sum(i => i.Count)); // 87 null checks and 12 power checks
-        Assert.True(TestBudget.Sum <= 0.6 * TestBudget.Share, "headroom for the CLT checks' approximation error (TestBudget.Alpha)");
+        var total = FalseFailureLedger.Total;
+        var summary = FalseFailureLedger.Summary();
+        output.WriteLine(summary);
+        Assert.True(total <= 0.6 * TestBudget.Share, $"spent {total:G4} > 0.6 x share {TestBudget.Share:G3}: {summary}");
     }
 }

@@ -128,6 +128,24 @@ public sealed class UnivariateLawTests
         Laws.AssertClose(1 / scale.Value, u.Pdf(y), 1e-12, "uniform pdf");
     }
 
+    /// <summary>
+    /// E[X^n] = b B(1 + n/a, b) at huge b, against mpmath at 700 digits in log form (issue 9: through
+    /// BetaLn it returned b at b = 1e20).
+    /// </summary>
+    [Theory]
+    [InlineData(1.0, 1e20, 1, 9.9999999999999999999e-21)]
+    [InlineData(2.0, 1e30, 1, 8.8622692545275801364908374167024025630172994380608e-16)]
+    [InlineData(10.0, 1e300, 1, 9.5135076986687318e-31)]
+    [InlineData(1e3, 1e100, 1, 0.79387052093917066)]
+    [InlineData(1e8, 1e300, 1, 0.99999308649646283)]
+    [InlineData(1e3, 5.0, 2, 0.99544665544735236)]
+    public void Kumaraswamy_raw_moment_is_right_at_huge_b(double a, double b, double n, double expected)
+    {
+        // Relative: Laws.AssertClose is absolute below 1, which a moment of 1e-20 would pass whatever it is.
+        var actual = new KumaraswamyReference(a, b).RawMoment(n);
+        Assert.True(Math.Abs(actual - expected) <= 1e-12 * expected, $"E[X^{n}] of Kumaraswamy({a}, {b}): {actual:R}, right {expected:R}");
+    }
+
     [Property(Arbitrary = [typeof(Generators)], MaxTest = 60, Replay = "(20261216,33)")]
     public void Kumaraswamy_with_a_unit_shape_is_a_Beta(Shape s, Level level)
     {

@@ -61,7 +61,7 @@ public sealed class LawProperties
         for (var k = 0; k < c.Entry.ComponentCount; k++)
         {
             var r = LawTest.Dkw(draws[k], c.Entry.MarginalReference(c.Parameters, k), TestBudget.Alpha, c.DType);
-            Assert.True(r.Passed, $"{c} component {c.Entry.ComponentNames[k]}: {r}");
+            TestBudget.Check(r, $"law {c} component {c.Entry.ComponentNames[k]}");
         }
     }
 }

@@ -21,12 +21,6 @@ public sealed class MutationPowerTests
     /// <summary>alpha of each control and beta of each detection.</summary>
     public const double Level = 1e-10;
 
-    /// <summary>Controls (toolkit passes) and detections at the derived size, one each per family.</summary>
-    public const int DerivedSizeChecks = 2 * 6;
-
-    /// <summary>Detections by the full suite's own law checks, one per family (miss bounds 3.5e-13 to 5e-261).</summary>
-    public const int SuiteChecks = 6;
-
     /// <summary>The six mutations: family and index of the parameter multiplied by 1.05.</summary>
     public static TheoryData<string, int> Families { get; } = new()
     {
@@ -101,7 +95,7 @@ public sealed class MutationPowerTests
         var check = suite.Checks.Single(c => c.Distribution == entry.Describe(p) && c.Property == "law x (KS)");
         var wrong = WrongSampler.ParameterOff(name, index);
         var r = check.Run(wrong);
-        Assert.False(r.Passed, $"{wrong.Description} not caught by the full suite's {check}: {r} [delta {delta:G3}, miss bound {miss:G3}]");
+        TestBudget.Caught(!r.Passed, Level, $"mutation {wrong.Description} by the full suite's {check}: {r} [delta {delta:G3}, miss bound {miss:G3}]");
     }
 
     /// <summary>
@@ -117,10 +111,10 @@ public sealed class MutationPowerTests
         Assert.InRange(n, 1, 500_000);
         var check = Checks.Law(entry, p, 0, n, Level, 20261126 + 7 * index + name.Length);
         var control = check.Run(SamplerUnderTest.Toolkit);
-        Assert.True(control.Passed, $"control (toolkit) failed: {control} [delta {delta:G3}, n {n}]");
+        TestBudget.Check(control.Passed, Level, $"mutation control (toolkit): {control} [delta {delta:G3}, n {n}]");
         var wrong = WrongSampler.ParameterOff(name, index);
         var caught = check.Run(wrong);
-        Assert.False(caught.Passed, $"{wrong.Description} was not caught: {caught} [delta {delta:G3}, n {n}]");
+        TestBudget.Caught(!caught.Passed, Level, $"mutation {wrong.Description} at the derived size: {caught} [delta {delta:G3}, n {n}]");
     }
 
     /// <summary>The family at its example parameters and the sup distance of the reference CDFs with parameter <paramref name="index"/> x 1.05.</summary>

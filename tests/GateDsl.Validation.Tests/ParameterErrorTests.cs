@@ -24,12 +24,23 @@ public sealed class ParameterErrorTests
         Assert.Equal(parameter, ex.ParamName);
     }
 
+    /// <summary>
+    /// The example parameters pass validation, and the same validation rejects each parameter made NaN
+    /// (a validation that accepted everything would pass the first half alone).
+    /// </summary>
     [Fact]
-    public void Catalogue_validation_accepts_the_example_parameters()
+    public void Catalogue_validation_accepts_the_example_parameters_and_rejects_a_NaN_in_each()
     {
         foreach (var entry in DistributionCatalogue.All)
         {
-            entry.ValidateParameters(entry.ExampleParameters);
+            Assert.Null(Record.Exception(() => entry.ValidateParameters(entry.ExampleParameters)));
+            for (var k = 0; k < entry.ParameterNames.Count; k++)
+            {
+                var bad = entry.ExampleParameters.ToArray();
+                bad[k] = double.NaN;
+                var ex = Assert.Throws<DistributionParameterException>(() => entry.ValidateParameters(bad));
+                Assert.Equal(entry.ParameterNames[k], ex.ParamName);
+            }
         }
     }
 

@@ -13,12 +13,6 @@ namespace GateDsl.Validation.Tests;
 /// </summary>
 public sealed class PowerTests
 {
-    /// <summary>Correct-sampler controls at the power sample sizes (each alpha = 1e-9).</summary>
-    public const int ControlChecks = 14;
-
-    /// <summary>Wrong-sampler detections (each beta = 1e-9).</summary>
-    public const int PowerChecks = 13;
-
     private const double Alpha = TestBudget.Alpha;
     private const double Beta = TestBudget.Beta;
 
@@ -116,7 +110,7 @@ public sealed class PowerTests
         for (var c = 0; c < 2; c++)
         {
             var r = Checks.Law(entry, p, c, nGrid, Alpha, 18).Run(wrong);
-            Assert.True(r.Passed, $"marginal {c} of the independent sampler: {r}");
+            TestBudget.Check(r, $"power control: marginal {c} of the independent sampler");
         }
     }
 
@@ -170,9 +164,9 @@ public sealed class PowerTests
     private static void AssertPower(ValidationCheck check, SamplerUnderTest wrong, string derivation)
     {
         var control = check.Run(SamplerUnderTest.Toolkit);
-        Assert.True(control.Passed, $"control (toolkit) failed: {control} [{derivation}]");
+        TestBudget.Check(control, $"power control (toolkit) [{derivation}]");
         var caught = check.Run(wrong);
-        Assert.False(caught.Passed, $"{wrong.Description} was not caught: {caught} [{derivation}]");
+        TestBudget.Caught(!caught.Passed, Beta, $"power: {wrong.Description}: {caught} [{derivation}]");
     }
 
     private static int GradientPowerSampleSize(CatalogueEntry entry, double[] p, int parameter, int component, SamplerUnderTest wrong)

@@ -14,7 +14,7 @@ public sealed class ValidateCommandTests
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = ValidateCommandRunner.Run(true, output, error, interactive: false, falseFailureBudget: TestBudget.QuickSuite);
-        Assert.True(code == 0, error.ToString());
+        TestBudget.Check(code == 0, ValidationSuite.Create(SuiteSize.Quick, TestBudget.QuickSuite).TotalFalseFailureProbability, $"quick validation suite (exit {code}): {error}");
         var text = output.ToString();
         foreach (var header in new[] { "distribution", "property", "statistic", "bound", "verdict" })
         {

@@ -1,13 +1,21 @@
-namespace GateDsl.Validation.Tests;
+namespace GateDsl.TestSupport;
 
 /// <summary>Finds the repository from the test binaries: the folder above them that holds GateDsl.sln.</summary>
-internal static class RepoPaths
+public static class RepoPaths
 {
     private static readonly Lazy<string> LazyRoot = new(FindRoot);
 
+    /// <summary>The repository's root folder.</summary>
     public static string Root => LazyRoot.Value;
 
+    /// <summary>A file of the standard library (stdlib/).</summary>
+    public static string Stdlib(string file) => Path.Combine(Root, "stdlib", file);
+
+    /// <summary>A file of the examples (examples/).</summary>
     public static string Examples(string file) => Path.Combine(Root, "examples", file);
+
+    /// <summary>The shared JSB Chorales copy (<c>../shared/data/jsb-chorales-quarter.json</c> from the repository).</summary>
+    public static string SharedJsb => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "jsb-chorales-quarter.json"));
 
     private static string FindRoot()
     {
