@@ -139,7 +139,7 @@ public sealed class TrainingCommandTests
             "cell B {\n  gate i = sigmoid(linear)\n  gate f = sigmoid(linear)\n  gate o = sigmoid(linear)\n  candidate = tanh(linear)\n}\n");
         var output = Path.Combine(folder.Path, "cmp");
 
-        var result = Gatec.Run("compare", spec, "--cells", "A,B", "--task", "adding:4", "--seeds", "1", "--epochs", "1", "--hidden-size", "4", "--batch-size", "500", "--out", output);
+        var result = Gatec.RunAt(60, "compare", spec, "--cells", "A,B", "--task", "adding:4", "--seeds", "1", "--epochs", "1", "--hidden-size", "4", "--batch-size", "500", "--out", output);
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         var markdown = File.ReadAllText(Path.Combine(output, "compare.md"));
@@ -149,5 +149,10 @@ public sealed class TrainingCommandTests
         Assert.Contains($"`gatec train {spec} --cell B --task adding:4 --epochs 1 --hidden-size 4 --batch-size 500 --seed 1000 --out ", markdown);
         Assert.True(File.Exists(Path.Combine(output, "compare.json")));
         Assert.Contains("test MSE on adding:4", result.Stdout);
+        var table = result.Stdout[result.Stdout.IndexOf("test MSE on adding:4", StringComparison.Ordinal)..];
+        var rows = table.Split('\n').Where(line => line.Length > 0 && "╭│├╰".Contains(line[0])).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, line => Assert.True(line.TrimEnd('\r').Length <= 60, $"wider than 60 columns: '{line}'"));
+        Assert.Contains("parameters", table);
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json;
 using GateDsl.Cli.Bench;
 using GateDsl.Compiler;
 using GateDsl.Distributions.Kernels;
-using Spectre.Console;
+using GateDsl.Cli.Rendering;
 using TorchSharp;
 
 namespace GateDsl.Cli.Commands;
@@ -144,13 +144,14 @@ internal static class BenchCommand
 
     private static void Print(CliContext context, BenchReport report)
     {
-        var table = new Table().AddColumns("benchmark", "baseline", "ratio", "target", "CPU ratio", "ms", "baseline ms");
+        // Fitted to the terminal's width (TextTable: words are never split; a pipe gets one line per row).
+        var table = new TextTable { KeyColumns = 2 }.AddColumn("benchmark").AddColumn("baseline").AddColumn("ratio").AddColumn("target").AddColumn("CPU ratio").AddColumn("ms").AddColumn("baseline ms");
         foreach (var row in report.Benchmarks)
         {
             var target = row.Target is { } t ? $"<= {t.ToString("0.00", CultureInfo.InvariantCulture)} {(row.Met == true ? "met" : "NOT met")}" : "-";
             table.AddRow(
-                Markup.Escape(row.Name),
-                Markup.Escape(row.Baseline),
+                row.Name,
+                row.Baseline,
                 row.Ratio.ToString("0.00", CultureInfo.InvariantCulture),
                 target,
                 row.CpuRatio is { } cpu ? cpu.ToString("0.00", CultureInfo.InvariantCulture) : "-",
@@ -158,7 +159,7 @@ internal static class BenchCommand
                 row.BaselineMeanMs.ToString("0", CultureInfo.InvariantCulture));
         }
 
-        context.Console.Write(table);
+        context.Write(table);
         context.Out.WriteLine($"ratio: median over {report.Rounds} rounds of (wall time / baseline wall time in the same round); CPU ratio: the same of process CPU time; ms: mean wall time; {report.Size}; threads: {report.Threads}; load: {LoadAverage()}");
         if (report.Memory is { } m)
         {

@@ -6,7 +6,7 @@ using GateDsl.Training.Compare;
 using GateDsl.Training.Cores;
 using GateDsl.Training.Runs;
 using GateDsl.Training.Tasks;
-using Spectre.Console;
+using GateDsl.Cli.Rendering;
 
 namespace GateDsl.Cli.Commands;
 
@@ -152,7 +152,9 @@ internal static class CompareCommand
 
     private static void WriteTable(CliContext context, CompareReport report)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"test {report.Metric} on {report.Task}"));
+        // Fitted to the terminal's width (TextTable); the title is a line of its own.
+        context.Out.WriteLine($"test {report.Metric} on {report.Task}");
+        var table = new TextTable();
         foreach (var column in new[] { "cell", "hidden", "parameters", "seeds", "mean", "sd", "min", "max" })
         {
             table.AddColumn(column);
@@ -162,7 +164,7 @@ internal static class CompareCommand
         foreach (var row in report.Rows)
         {
             table.AddRow(
-                Markup.Escape(row.Cell),
+                row.Cell,
                 row.HiddenSize.ToString(CultureInfo.InvariantCulture),
                 row.Parameters.ToString("N0", CultureInfo.InvariantCulture),
                 row.Completed.ToString(CultureInfo.InvariantCulture),
@@ -172,6 +174,6 @@ internal static class CompareCommand
                 N(row.Max));
         }
 
-        context.Console.Write(table);
+        context.Write(table);
     }
 }
