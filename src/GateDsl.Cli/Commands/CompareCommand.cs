@@ -119,17 +119,7 @@ internal static class CompareCommand
 
     private static int Compare(CliContext context, CompareRequest request, bool json)
     {
-        using var ctrlC = new CtrlC(context.Error);
-        CompareReport report;
-        if (json || !context.UseColor)
-        {
-            report = CompareRunner.Run(request, new PlainTrainingDisplay(json ? context.Error : context.Out), ctrlC.Token);
-        }
-        else
-        {
-            var live = new LiveTrainingDisplay(context.Out);
-            report = live.Show(() => CompareRunner.Run(request, live, ctrlC.Token));
-        }
+        var report = TrainingDisplay.Run(context, json, (observer, token) => CompareRunner.Run(request, observer, token));
 
         if (json)
         {

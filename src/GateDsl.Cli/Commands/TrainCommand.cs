@@ -89,17 +89,7 @@ internal static class TrainCommand
     /// <summary>Runs the training with the right display and reports how it ended.</summary>
     internal static int Train(CliContext context, TrainRequest request, bool json)
     {
-        using var ctrlC = new CtrlC(context.Error);
-        TrainingOutcome outcome;
-        if (json || !context.UseColor)
-        {
-            outcome = Trainer.Run(request, new PlainTrainingDisplay(json ? context.Error : context.Out), ctrlC.Token);
-        }
-        else
-        {
-            var live = new LiveTrainingDisplay(context.Out);
-            outcome = live.Show(() => Trainer.Run(request, live, ctrlC.Token));
-        }
+        var outcome = TrainingDisplay.Run(context, json, (observer, token) => Trainer.Run(request, observer, token));
 
         if (json)
         {
