@@ -14,13 +14,13 @@ namespace GateDsl.Reference;
 /// bump for every b), of X or, when the mean is above 1/2, of 1 - X = -expm1(log X), and the variance is
 /// the two-pass E[(Y - E Y)^2], so nothing cancels.
 /// </remarks>
-public sealed class KumaraswamyReference : IReferenceDistribution, IUnitIntervalLogDensity
+public sealed class KumaraswamyReference : UnitIntervalReference
 {
-    private static readonly string[] Names = ["a", "b"];
     private readonly Lazy<(double Mean, double Variance)> _moments;
 
     /// <summary>Creates Kumaraswamy(a, b). Range: a &gt; 0, b &gt; 0.</summary>
     public KumaraswamyReference(double a, double b)
+        : base("Kumaraswamy", "a", "b")
     {
         A = Guard.Positive(a, nameof(a));
         B = Guard.Positive(b, nameof(b));
@@ -34,28 +34,13 @@ public sealed class KumaraswamyReference : IReferenceDistribution, IUnitInterval
     public double B { get; }
 
     /// <inheritdoc />
-    public string Name => "Kumaraswamy";
+    public override IReadOnlyList<double> Parameters => [A, B];
 
     /// <inheritdoc />
-    public IReadOnlyList<string> ParameterNames => Names;
+    public override double Mean => _moments.Value.Mean;
 
     /// <inheritdoc />
-    public IReadOnlyList<double> Parameters => [A, B];
-
-    /// <inheritdoc />
-    public SupportKind Support => SupportKind.UnitInterval;
-
-    /// <inheritdoc />
-    public double SupportLower => 0;
-
-    /// <inheritdoc />
-    public double SupportUpper => 1;
-
-    /// <inheritdoc />
-    public double Mean => _moments.Value.Mean;
-
-    /// <inheritdoc />
-    public double Variance => _moments.Value.Variance;
+    public override double Variance => _moments.Value.Variance;
 
     /// <summary>
     /// E[X^n] = b B(1 + n/a, b) = Gamma(1 + s) Gamma(1 + l) / Gamma(1 + l + s) with s, l the smaller and larger
@@ -77,41 +62,14 @@ public sealed class KumaraswamyReference : IReferenceDistribution, IUnitInterval
     }
 
     /// <inheritdoc />
-    public double Pdf(double x) => Math.Exp(LogPdf(x));
+    private protected override double LogPdfInside(double logX, double logComplement)
+        => Math.Log(A) + Math.Log(B) + (A - 1) * logX + (B - 1) * Numerics.LogOneMinusPow(logX, A);
 
     /// <inheritdoc />
-    public double LogPdf(double x) => LogPdf(x, 1 - x);
-
-    /// <summary>log f(x) given x and 1 - x computed separately (accurate next to 1).</summary>
-    public double LogPdf(double x, double complement)
-    {
-        if (!(x > 0 && complement > 0))
-        {
-            return double.NegativeInfinity;
-        }
-
-        double lx = Numerics.LogFromComplement(x, complement);
-        return Math.Log(A) + Math.Log(B) + (A - 1) * lx + (B - 1) * Numerics.LogOneMinusPow(lx, A);
-    }
+    private protected override double CdfInside(double x) => -Numerics.Expm1(B * Numerics.LogOneMinusPow(Math.Log(x), A));
 
     /// <inheritdoc />
-    public double Cdf(double x)
-    {
-        if (x <= 0)
-        {
-            return 0;
-        }
-
-        if (x >= 1)
-        {
-            return 1;
-        }
-
-        return -Numerics.Expm1(B * Numerics.LogOneMinusPow(Math.Log(x), A));
-    }
-
-    /// <inheritdoc />
-    public double Quantile(double p)
+    public override double Quantile(double p)
     {
         Guard.Probability(p, nameof(p));
         // log(1 - (1 - p)^(1/b)) by log1mexp: log(-expm1(.)) alone rounds 1 - (1-p)^(1/b) to 1 below 2^-54.
@@ -119,14 +77,7 @@ public sealed class KumaraswamyReference : IReferenceDistribution, IUnitInterval
     }
 
     /// <inheritdoc />
-    public IReferenceDistribution WithParameters(IReadOnlyList<double> parameters)
-    {
-        Guard.Count(parameters, 2, Name);
-        return new KumaraswamyReference(parameters[0], parameters[1]);
-    }
-
-    /// <inheritdoc />
-    public override string ToString() => $"Kumaraswamy(a={A}, b={B})";
+    private protected override IReferenceDistribution Create(IReadOnlyList<double> parameters) => new KumaraswamyReference(parameters[0], parameters[1]);
 
     /// <summary>psi(1 + e^shift p) for p = 1/a &gt; 1; from p = 1e15 on ln p + shift = shift - ln a (p itself may overflow).</summary>
     private double DigammaOnePlus(double p, double shift) =>

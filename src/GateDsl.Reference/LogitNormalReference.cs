@@ -18,13 +18,13 @@ namespace GateDsl.Reference;
 /// logistics has density 2 sigmoid(l) times the logistic density), with mu reflected to -|mu| so that
 /// the difference E[X^2] - E[X]^2 does not cancel.
 /// </remarks>
-public sealed class LogitNormalReference : IReferenceDistribution, IUnitIntervalLogDensity
+public sealed class LogitNormalReference : UnitIntervalReference
 {
-    private static readonly string[] Names = ["mu", "sigma"];
     private readonly Lazy<(double Mean, double Variance)> _moments;
 
     /// <summary>Creates LogitNormal(mu, sigma). Range: mu finite, sigma &gt; 0.</summary>
     public LogitNormalReference(double mu, double sigma)
+        : base("LogitNormal", "mu", "sigma")
     {
         Mu = Guard.Finite(mu, nameof(mu));
         Sigma = Guard.Positive(sigma, nameof(sigma));
@@ -58,61 +58,24 @@ public sealed class LogitNormalReference : IReferenceDistribution, IUnitInterval
     public double Sigma { get; }
 
     /// <inheritdoc />
-    public string Name => "LogitNormal";
+    public override IReadOnlyList<double> Parameters => [Mu, Sigma];
 
     /// <inheritdoc />
-    public IReadOnlyList<string> ParameterNames => Names;
+    public override double Mean => _moments.Value.Mean;
 
     /// <inheritdoc />
-    public IReadOnlyList<double> Parameters => [Mu, Sigma];
+    public override double Variance => _moments.Value.Variance;
 
     /// <inheritdoc />
-    public SupportKind Support => SupportKind.UnitInterval;
+    private protected override double LogPdfInside(double logX, double logComplement)
+        => Normal.PDFLn(Mu, Sigma, logX - logComplement) - logX - logComplement;
 
     /// <inheritdoc />
-    public double SupportLower => 0;
+    private protected override double CdfInside(double x) => Normal.CDF(Mu, Sigma, Math.Log(x) - Numerics.Log1p(-x));
 
     /// <inheritdoc />
-    public double SupportUpper => 1;
+    public override double Quantile(double p) => Numerics.Sigmoid(Normal.InvCDF(Mu, Sigma, Guard.Probability(p, nameof(p))));
 
     /// <inheritdoc />
-    public double Mean => _moments.Value.Mean;
-
-    /// <inheritdoc />
-    public double Variance => _moments.Value.Variance;
-
-    /// <inheritdoc />
-    public double Pdf(double x) => Math.Exp(LogPdf(x));
-
-    /// <inheritdoc />
-    public double LogPdf(double x) => LogPdf(x, 1 - x);
-
-    /// <summary>log f(x) given x and 1 - x computed separately (accurate next to 1).</summary>
-    public double LogPdf(double x, double complement)
-    {
-        if (!(x > 0 && complement > 0))
-        {
-            return double.NegativeInfinity;
-        }
-
-        double lx = Numerics.LogFromComplement(x, complement);
-        double lc = Numerics.LogFromComplement(complement, x);
-        return Normal.PDFLn(Mu, Sigma, lx - lc) - lx - lc;
-    }
-
-    /// <inheritdoc />
-    public double Cdf(double x) => x <= 0 ? 0 : x >= 1 ? 1 : Normal.CDF(Mu, Sigma, Math.Log(x) - Numerics.Log1p(-x));
-
-    /// <inheritdoc />
-    public double Quantile(double p) => Numerics.Sigmoid(Normal.InvCDF(Mu, Sigma, Guard.Probability(p, nameof(p))));
-
-    /// <inheritdoc />
-    public IReferenceDistribution WithParameters(IReadOnlyList<double> parameters)
-    {
-        Guard.Count(parameters, 2, Name);
-        return new LogitNormalReference(parameters[0], parameters[1]);
-    }
-
-    /// <inheritdoc />
-    public override string ToString() => $"LogitNormal(mu={Mu}, sigma={Sigma})";
+    private protected override IReferenceDistribution Create(IReadOnlyList<double> parameters) => new LogitNormalReference(parameters[0], parameters[1]);
 }

@@ -7,13 +7,13 @@ namespace GateDsl.Reference;
 /// temperature alpha x^(-t-1) (1-x)^(-t-1) / (alpha x^(-t) + (1-x)^(-t))^2 with alpha = exp(logits).
 /// Mean and variance come from <see cref="Quadrature"/> over the logistic noise (cached).
 /// </summary>
-public sealed class RelaxedBernoulliReference : IReferenceDistribution, IUnitIntervalLogDensity
+public sealed class RelaxedBernoulliReference : UnitIntervalReference
 {
-    private static readonly string[] Names = ["temperature", "logits"];
     private readonly Lazy<(double Mean, double Variance)> _moments;
 
     /// <summary>Creates the binary Concrete law. Range: temperature &gt; 0, logits finite.</summary>
     public RelaxedBernoulliReference(double temperature, double logits)
+        : base("RelaxedBernoulli", "temperature", "logits")
     {
         Temperature = Guard.Positive(temperature, nameof(temperature));
         Logits = Guard.Finite(logits, nameof(logits));
@@ -53,51 +53,20 @@ public sealed class RelaxedBernoulliReference : IReferenceDistribution, IUnitInt
     public double Logits { get; }
 
     /// <inheritdoc />
-    public string Name => "RelaxedBernoulli";
+    public override IReadOnlyList<double> Parameters => [Temperature, Logits];
 
     /// <inheritdoc />
-    public IReadOnlyList<string> ParameterNames => Names;
+    public override double Mean => _moments.Value.Mean;
 
     /// <inheritdoc />
-    public IReadOnlyList<double> Parameters => [Temperature, Logits];
+    public override double Variance => _moments.Value.Variance;
 
     /// <inheritdoc />
-    public SupportKind Support => SupportKind.UnitInterval;
-
-    /// <inheritdoc />
-    public double SupportLower => 0;
-
-    /// <inheritdoc />
-    public double SupportUpper => 1;
-
-    /// <inheritdoc />
-    public double Mean => _moments.Value.Mean;
-
-    /// <inheritdoc />
-    public double Variance => _moments.Value.Variance;
-
-    /// <inheritdoc />
-    public double Pdf(double x) => Math.Exp(LogPdf(x));
-
-    /// <inheritdoc />
-    public double LogPdf(double x) => LogPdf(x, 1 - x);
-
-    /// <summary>log f(x) given x and 1 - x computed separately (accurate next to 1).</summary>
-    public double LogPdf(double x, double complement)
-    {
-        if (!(x > 0 && complement > 0))
-        {
-            return double.NegativeInfinity;
-        }
-
-        double lx = Numerics.LogFromComplement(x, complement);
-        double lc = Numerics.LogFromComplement(complement, x);
-        double z = Temperature * (lx - lc) - Logits;
-        return Numerics.LogLogisticDensity(z) + Math.Log(Temperature) - lx - lc;
-    }
+    private protected override double LogPdfInside(double logX, double logComplement)
+        => Numerics.LogLogisticDensity(Temperature * (logX - logComplement) - Logits) + Math.Log(Temperature) - logX - logComplement;
 
     /// <summary>
-    /// Maddison et al.'s form of the density, written independently of <see cref="LogPdf(double)"/>
+    /// Maddison et al.'s form of the density, written independently of <see cref="UnitIntervalReference.LogPdf(double)"/>
     /// so that tests can check the two agree.
     /// </summary>
     public double MaddisonPdf(double x)
@@ -114,23 +83,16 @@ public sealed class RelaxedBernoulliReference : IReferenceDistribution, IUnitInt
     }
 
     /// <inheritdoc />
-    public double Cdf(double x) =>
-        x <= 0 ? 0 : x >= 1 ? 1 : Numerics.Sigmoid(Temperature * (Math.Log(x) - Numerics.Log1p(-x)) - Logits);
+    private protected override double CdfInside(double x) =>
+        Numerics.Sigmoid(Temperature * (Math.Log(x) - Numerics.Log1p(-x)) - Logits);
 
     /// <inheritdoc />
-    public double Quantile(double p)
+    public override double Quantile(double p)
     {
         Guard.Probability(p, nameof(p));
         return Numerics.Sigmoid((Logits + Math.Log(p) - Numerics.Log1p(-p)) / Temperature);
     }
 
     /// <inheritdoc />
-    public IReferenceDistribution WithParameters(IReadOnlyList<double> parameters)
-    {
-        Guard.Count(parameters, 2, Name);
-        return new RelaxedBernoulliReference(parameters[0], parameters[1]);
-    }
-
-    /// <inheritdoc />
-    public override string ToString() => $"RelaxedBernoulli(temperature={Temperature}, logits={Logits})";
+    private protected override IReferenceDistribution Create(IReadOnlyList<double> parameters) => new RelaxedBernoulliReference(parameters[0], parameters[1]);
 }

@@ -254,4 +254,45 @@ public sealed class UnivariateLawTests
         Assert.Equal(d.ParameterNames.Count, d.Parameters.Count);
         Assert.Equal(d.Cdf(d.Quantile(0.3)), e.Cdf(e.Quantile(0.3)));
     }
+
+    [Theory]
+    [MemberData(nameof(Laws.Names), MemberType = typeof(Laws))]
+    public void WithParameters_rejects_a_wrong_count_and_ToString_names_every_parameter(string name)
+    {
+        var d = Laws.Get(name);
+        var error = Assert.Throws<ArgumentException>(() => d.WithParameters([.. d.Parameters, 1.0]));
+        Assert.Contains($"{d.Name} takes {d.Parameters.Count} parameters (got {d.Parameters.Count + 1})", error.Message, StringComparison.Ordinal);
+        var expected = $"{d.Name}({string.Join(", ", d.ParameterNames.Zip(d.Parameters, (n, v) => $"{n}={v}"))})";
+        Assert.Equal(expected, d.ToString());
+    }
+
+    /// <summary>Beyond a finite end of the support: density 0 (log -inf) and the CDF at 0 or 1.</summary>
+    [Theory]
+    [MemberData(nameof(Laws.Names), MemberType = typeof(Laws))]
+    public void Beyond_a_finite_end_the_density_is_zero_and_the_cdf_saturates(string name)
+    {
+        var d = Laws.Get(name);
+        if (d.Support == SupportKind.UnitInterval)
+        {
+            Assert.Equal((0.0, 1.0), (d.SupportLower, d.SupportUpper));
+        }
+
+        var ends = 0;
+        if (double.IsFinite(d.SupportLower))
+        {
+            ends++;
+            Assert.Equal(double.NegativeInfinity, d.LogPdf(d.SupportLower - 0.5));
+            Assert.Equal(0, d.Pdf(d.SupportLower - 0.5));
+            Assert.Equal(0, d.Cdf(d.SupportLower - 0.5));
+        }
+
+        if (double.IsFinite(d.SupportUpper))
+        {
+            ends++;
+            Assert.Equal(double.NegativeInfinity, d.LogPdf(d.SupportUpper + 0.5));
+            Assert.Equal(1, d.Cdf(d.SupportUpper + 0.5));
+        }
+
+        Assert.Equal(d.Support switch { SupportKind.Real => 0, SupportKind.Positive => 1, _ => 2 }, ends);
+    }
 }
