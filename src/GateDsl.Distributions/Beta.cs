@@ -16,20 +16,10 @@ public sealed class Beta : Distribution
     /// <param name="b">Second shape (beta). Range: b &gt; 0.</param>
     /// <param name="validate">Check the ranges (one device-to-host sync per parameter).</param>
     public Beta(Tensor a, Tensor b, bool validate = true)
-        : this(ParameterSet.Create("Beta", ("a", a), ("b", b)), validate)
+        : base("Beta", Support.UnitInterval, validate, NamedParameter.Positive("a", a), NamedParameter.Positive("b", b))
     {
-    }
-
-    private Beta(ParameterSet p, bool validate)
-        : base("Beta", Support.UnitInterval, p)
-    {
-        A = p.Values[0];
-        B = p.Values[1];
-        if (validate)
-        {
-            ParameterValidation.Positive(Name, "a", A);
-            ParameterValidation.Positive(Name, "b", B);
-        }
+        A = Parameters[0];
+        B = Parameters[1];
     }
 
     /// <summary>First shape.</summary>

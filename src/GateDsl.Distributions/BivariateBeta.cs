@@ -16,22 +16,11 @@ public sealed class BivariateBeta : JointDistribution
     /// <param name="c">Shape of the shared W. Range: c &gt; 0.</param>
     /// <param name="validate">Check the ranges (one device-to-host sync per parameter).</param>
     public BivariateBeta(Tensor a, Tensor b, Tensor c, bool validate = true)
-        : this(ParameterSet.Create("BivariateBeta", ("a", a), ("b", b), ("c", c)), validate)
+        : base("BivariateBeta", validate, NamedParameter.Positive("a", a), NamedParameter.Positive("b", b), NamedParameter.Positive("c", c))
     {
-    }
-
-    private BivariateBeta(ParameterSet p, bool validate)
-        : base("BivariateBeta", p)
-    {
-        A = p.Values[0];
-        B = p.Values[1];
-        C = p.Values[2];
-        if (validate)
-        {
-            ParameterValidation.Positive(Name, "a", A);
-            ParameterValidation.Positive(Name, "b", B);
-            ParameterValidation.Positive(Name, "c", C);
-        }
+        A = Parameters[0];
+        B = Parameters[1];
+        C = Parameters[2];
     }
 
     /// <summary>Shape of U.</summary>

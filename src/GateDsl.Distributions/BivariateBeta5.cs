@@ -22,21 +22,16 @@ public sealed class BivariateBeta5 : JointDistribution
     /// <param name="a5">Shape of G5.</param>
     /// <param name="validate">Check the ranges (one device-to-host sync per parameter).</param>
     public BivariateBeta5(Tensor a1, Tensor a2, Tensor a3, Tensor a4, Tensor a5, bool validate = true)
-        : this(ParameterSet.Create("BivariateBeta5", ("a1", a1), ("a2", a2), ("a3", a3), ("a4", a4), ("a5", a5)), validate)
+        : base(
+            "BivariateBeta5",
+            validate,
+            NamedParameter.Positive("a1", a1),
+            NamedParameter.Positive("a2", a2),
+            NamedParameter.Positive("a3", a3),
+            NamedParameter.Positive("a4", a4),
+            NamedParameter.Positive("a5", a5))
     {
-    }
-
-    private BivariateBeta5(ParameterSet p, bool validate)
-        : base("BivariateBeta5", p)
-    {
-        Shapes = p.Values;
-        if (validate)
-        {
-            for (var k = 0; k < 5; k++)
-            {
-                ParameterValidation.Positive(Name, $"a{k + 1}", Shapes[k]);
-            }
-        }
+        Shapes = Parameters;
     }
 
     /// <summary>The five shapes a1..a5 (index 0 is a1).</summary>

@@ -7,31 +7,13 @@ namespace GateDsl.Distributions;
 /// A univariate distribution on TorchSharp tensors with batch shape, reparameterized draws and a
 /// closed-form log density. Parameters are the caller's tensors (not owned, never disposed here).
 /// </summary>
-public abstract class Distribution : IGateDistribution
+public abstract class Distribution : ParameterizedDistribution
 {
-    private protected Distribution(string name, Support support, ParameterSet parameters)
+    /// <summary>See <see cref="ParameterizedDistribution"/>.</summary>
+    private protected Distribution(string name, Support support, bool validate, params NamedParameter[] parameters)
+        : base(name, support, validate, parameters)
     {
-        Name = name;
-        Support = support;
-        BatchShape = parameters.BatchShape;
-        DType = parameters.DType;
-        Device = parameters.Device;
     }
-
-    /// <inheritdoc/>
-    public string Name { get; }
-
-    /// <inheritdoc/>
-    public Support Support { get; }
-
-    /// <inheritdoc/>
-    public long[] BatchShape { get; }
-
-    /// <inheritdoc/>
-    public ScalarType DType { get; }
-
-    /// <inheritdoc/>
-    public Device Device { get; }
 
     /// <summary>Mean, with the batch shape.</summary>
     public abstract Tensor Mean { get; }

@@ -16,20 +16,10 @@ public sealed class Gamma : Distribution
     /// <param name="rate">Rate (inverse scale). Range: rate &gt; 0.</param>
     /// <param name="validate">Check the ranges (one device-to-host sync per parameter).</param>
     public Gamma(Tensor shape, Tensor rate, bool validate = true)
-        : this(ParameterSet.Create("Gamma", ("shape", shape), ("rate", rate)), validate)
+        : base("Gamma", Support.Positive, validate, NamedParameter.Positive("shape", shape), NamedParameter.Positive("rate", rate))
     {
-    }
-
-    private Gamma(ParameterSet p, bool validate)
-        : base("Gamma", Support.Positive, p)
-    {
-        Shape = p.Values[0];
-        Rate = p.Values[1];
-        if (validate)
-        {
-            ParameterValidation.Positive(Name, "shape", Shape);
-            ParameterValidation.Positive(Name, "rate", Rate);
-        }
+        Shape = Parameters[0];
+        Rate = Parameters[1];
     }
 
     /// <summary>Shape (concentration).</summary>

@@ -7,30 +7,13 @@ namespace GateDsl.Distributions;
 /// A distribution of a correlated pair (X, Y) on (0,1)^2, such as an input and a forget gate.
 /// Draws are returned as a tuple so that <c>var (i, f) = dist.RSample();</c> reads naturally.
 /// </summary>
-public abstract class JointDistribution : IGateDistribution
+public abstract class JointDistribution : ParameterizedDistribution
 {
-    private protected JointDistribution(string name, ParameterSet parameters)
+    /// <summary>See <see cref="ParameterizedDistribution"/>; each component lives in the open unit interval.</summary>
+    private protected JointDistribution(string name, bool validate, params NamedParameter[] parameters)
+        : base(name, Support.UnitInterval, validate, parameters)
     {
-        Name = name;
-        BatchShape = parameters.BatchShape;
-        DType = parameters.DType;
-        Device = parameters.Device;
     }
-
-    /// <inheritdoc/>
-    public string Name { get; }
-
-    /// <summary>Each component lives in the open unit interval.</summary>
-    public Support Support => Support.UnitInterval;
-
-    /// <inheritdoc/>
-    public long[] BatchShape { get; }
-
-    /// <inheritdoc/>
-    public ScalarType DType { get; }
-
-    /// <inheritdoc/>
-    public Device Device { get; }
 
     /// <summary>Exact marginal law of X.</summary>
     public abstract Beta MarginalX { get; }

@@ -14,20 +14,10 @@ public sealed class Logistic : Distribution
     /// <param name="scale">Scale. Range: scale &gt; 0.</param>
     /// <param name="validate">Check the ranges (one device-to-host sync per parameter).</param>
     public Logistic(Tensor loc, Tensor scale, bool validate = true)
-        : this(ParameterSet.Create("Logistic", ("loc", loc), ("scale", scale)), validate)
+        : base("Logistic", Support.Real, validate, NamedParameter.Finite("loc", loc), NamedParameter.Positive("scale", scale))
     {
-    }
-
-    private Logistic(ParameterSet p, bool validate)
-        : base("Logistic", Support.Real, p)
-    {
-        Loc = p.Values[0];
-        Scale = p.Values[1];
-        if (validate)
-        {
-            ParameterValidation.Finite(Name, "loc", Loc);
-            ParameterValidation.Positive(Name, "scale", Scale);
-        }
+        Loc = Parameters[0];
+        Scale = Parameters[1];
     }
 
     /// <summary>Location.</summary>

@@ -14,20 +14,10 @@ public sealed class LogitNormal : Distribution
     /// <param name="sigma">Scale of the pre-activation. Range: sigma &gt; 0.</param>
     /// <param name="validate">Check the ranges (one device-to-host sync per parameter).</param>
     public LogitNormal(Tensor mu, Tensor sigma, bool validate = true)
-        : this(ParameterSet.Create("LogitNormal", ("mu", mu), ("sigma", sigma)), validate)
+        : base("LogitNormal", Support.UnitInterval, validate, NamedParameter.Finite("mu", mu), NamedParameter.Positive("sigma", sigma))
     {
-    }
-
-    private LogitNormal(ParameterSet p, bool validate)
-        : base("LogitNormal", Support.UnitInterval, p)
-    {
-        Mu = p.Values[0];
-        Sigma = p.Values[1];
-        if (validate)
-        {
-            ParameterValidation.Finite(Name, "mu", Mu);
-            ParameterValidation.Positive(Name, "sigma", Sigma);
-        }
+        Mu = Parameters[0];
+        Sigma = Parameters[1];
     }
 
     /// <summary>Location of the pre-activation.</summary>

@@ -11,20 +11,10 @@ public sealed class Normal : Distribution
     /// <param name="sigma">Standard deviation. Range: sigma &gt; 0.</param>
     /// <param name="validate">Check the ranges (one device-to-host sync per parameter).</param>
     public Normal(Tensor mu, Tensor sigma, bool validate = true)
-        : this(ParameterSet.Create("Normal", ("mu", mu), ("sigma", sigma)), validate)
+        : base("Normal", Support.Real, validate, NamedParameter.Finite("mu", mu), NamedParameter.Positive("sigma", sigma))
     {
-    }
-
-    private Normal(ParameterSet p, bool validate)
-        : base("Normal", Support.Real, p)
-    {
-        Mu = p.Values[0];
-        Sigma = p.Values[1];
-        if (validate)
-        {
-            ParameterValidation.Finite(Name, "mu", Mu);
-            ParameterValidation.Positive(Name, "sigma", Sigma);
-        }
+        Mu = Parameters[0];
+        Sigma = Parameters[1];
     }
 
     /// <summary>Mean.</summary>

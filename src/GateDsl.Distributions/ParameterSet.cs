@@ -25,7 +25,27 @@ internal sealed class ParameterSet
 
     public Device Device { get; }
 
-    public static ParameterSet Create(string distribution, params (string Name, Tensor Value)[] parameters)
+    /// <summary>
+    /// Aligns <paramref name="parameters"/> (dtype, device, broadcast shape) and, when
+    /// <paramref name="validate"/> is set, checks each against its range in order (one device-to-host
+    /// sync per parameter). Throws <see cref="ArgumentException"/> for a dtype, device or shape that does
+    /// not fit, <see cref="DistributionParameterException"/> for a value out of range.
+    /// </summary>
+    public static ParameterSet Create(string distribution, bool validate, params NamedParameter[] parameters)
+    {
+        var set = Align(distribution, parameters.Select(p => (p.Name, p.Value)).ToArray());
+        if (validate)
+        {
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                ParameterValidation.InRange(distribution, parameters[i].Name, set.Values[i], parameters[i].Range);
+            }
+        }
+
+        return set;
+    }
+
+    private static ParameterSet Align(string distribution, (string Name, Tensor Value)[] parameters)
     {
         foreach (var (name, value) in parameters)
         {

@@ -11,6 +11,21 @@ namespace GateDsl.Distributions;
 /// </summary>
 internal static class ParameterValidation
 {
+    public static void InRange(string distribution, string name, Tensor value, ParameterRange range)
+    {
+        switch (range)
+        {
+            case ParameterRange.Positive:
+                Positive(distribution, name, value);
+                break;
+            case ParameterRange.Finite:
+                Finite(distribution, name, value);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(range), range, "unknown parameter range");
+        }
+    }
+
     public static void Positive(string distribution, string name, Tensor value)
         => Check(distribution, name, value, "> 0", $"{name} > 0", t => t.gt(0));
 

@@ -15,20 +15,10 @@ public sealed class RelaxedBernoulli : Distribution
     /// <param name="logits">Log-odds of the limiting Bernoulli. Range: finite.</param>
     /// <param name="validate">Check the ranges (one device-to-host sync per parameter).</param>
     public RelaxedBernoulli(Tensor temperature, Tensor logits, bool validate = true)
-        : this(ParameterSet.Create("RelaxedBernoulli", ("temperature", temperature), ("logits", logits)), validate)
+        : base("RelaxedBernoulli", Support.UnitInterval, validate, NamedParameter.Positive("temperature", temperature), NamedParameter.Finite("logits", logits))
     {
-    }
-
-    private RelaxedBernoulli(ParameterSet p, bool validate)
-        : base("RelaxedBernoulli", Support.UnitInterval, p)
-    {
-        Temperature = p.Values[0];
-        Logits = p.Values[1];
-        if (validate)
-        {
-            ParameterValidation.Positive(Name, "temperature", Temperature);
-            ParameterValidation.Finite(Name, "logits", Logits);
-        }
+        Temperature = Parameters[0];
+        Logits = Parameters[1];
     }
 
     /// <summary>Temperature.</summary>

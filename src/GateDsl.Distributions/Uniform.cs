@@ -11,19 +11,12 @@ public sealed class Uniform : Distribution
     /// <param name="high">Upper end. Range: high &gt; low, finite.</param>
     /// <param name="validate">Check the ranges (one device-to-host sync per parameter).</param>
     public Uniform(Tensor low, Tensor high, bool validate = true)
-        : this(ParameterSet.Create("Uniform", ("low", low), ("high", high)), validate)
+        : base("Uniform", Support.Real, validate, NamedParameter.Finite("low", low), NamedParameter.Finite("high", high))
     {
-    }
-
-    private Uniform(ParameterSet p, bool validate)
-        : base("Uniform", Support.Real, p)
-    {
-        Low = p.Values[0];
-        High = p.Values[1];
+        Low = Parameters[0];
+        High = Parameters[1];
         if (validate)
         {
-            ParameterValidation.Finite(Name, "low", Low);
-            ParameterValidation.Finite(Name, "high", High);
             ParameterValidation.Less(Name, "low", Low, "high", High);
         }
     }

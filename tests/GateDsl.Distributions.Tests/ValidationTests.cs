@@ -39,6 +39,21 @@ public sealed class ValidationTests
         Assert.StartsWith(message, ex.Message);
     }
 
+    /// <summary>validate: false skips the range checks (no device sync) but still aligns dtype and shape.</summary>
+    [Fact]
+    public void WithoutValidationOutOfRangeValuesPassAndParametersAreStillAligned()
+    {
+        var beta = new Beta(Const(-1.0), torch.ones(3, ScalarType.Float32), validate: false);
+        Assert.Equal(ScalarType.Float64, beta.DType);
+        Assert.Equal(new long[] { 3 }, beta.BatchShape);
+        Assert.Equal(ScalarType.Float64, beta.B.dtype);
+        Assert.Equal(-1.0, beta.A.item<double>());
+        var joint = new BivariateBeta(Const(-1.0), Const(1.0), Const(1.0), validate: false);
+        Assert.Equal(Support.UnitInterval, joint.Support);
+        Assert.Equal(-1.0, joint.A.item<double>());
+        Assert.Throws<ArgumentException>(() => new Beta(torch.ones(3), torch.ones(4), validate: false));
+    }
+
     [Fact]
     public void NonBroadcastableShapesAreRejected()
     {
