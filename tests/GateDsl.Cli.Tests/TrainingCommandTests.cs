@@ -39,6 +39,22 @@ public sealed class TrainingCommandTests
         Assert.Contains("did you mean 'LSTM'?", cell.Stderr);
     }
 
+    /// <summary>train and compare read their shared options in one place: the same usage errors, the task's first.</summary>
+    [Theory]
+    [InlineData("train", "--cell")]
+    [InlineData("compare", "--cells")]
+    public void Train_and_compare_reject_a_bad_task_or_dropout_kind_alike(string command, string cellOption)
+    {
+        var kind = Gatec.Run(command, Cells, cellOption, "LSTM", "--task", "adding", "--dropout-kind", "sticky");
+        var both = Gatec.Run(command, Cells, cellOption, "LSTM", "--task", "chess", "--dropout-kind", "sticky");
+
+        Assert.Equal(ExitCodes.Usage, kind.ExitCode);
+        Assert.Contains("--dropout-kind must be plain or locked (got 'sticky')", kind.Stderr);
+        Assert.Equal(ExitCodes.Usage, both.ExitCode);
+        Assert.Contains("unknown task 'chess'", both.Stderr);
+        Assert.DoesNotContain("--dropout-kind", both.Stderr);
+    }
+
     [Fact]
     public void Bad_numbers_are_usage_errors_naming_the_option()
     {

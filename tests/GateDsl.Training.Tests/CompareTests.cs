@@ -23,15 +23,18 @@ public sealed class CompareTests
         {
             SpecArgument = spec,
             Cells = [CellResolver.Resolve(spec, "A"), CellResolver.Resolve(spec, "B")],
-            Task = new TaskChoice("adding", "5"),
+            Options = new TrainOptions
+            {
+                Task = new TaskChoice("adding", "5"),
+                Epochs = 2,
+                BatchSize = 32,
+                TaskOverride = new AddingTask(5, new GeneratedSizes(128, 32, 32)),
+            },
             Seeds = 2,
             FirstSeed = 1,
             MatchParameters = 500,
-            Epochs = 2,
-            BatchSize = 32,
             OutputFolder = folder.Combine("cmp"),
             CommandLine = "gatec compare two.gate --cells A,B --task adding:5 --seeds 2",
-            TaskOverride = new AddingTask(5, new GeneratedSizes(128, 32, 32)),
         };
 
         var report = CompareRunner.Run(request, SilentObserver.Instance);
@@ -45,6 +48,14 @@ public sealed class CompareTests
             Assert.InRange(row.Parameters, 400, 600);
         });
         Assert.Equal(4, report.Runs.Count);
+        // The comparison's options reach every run and the command that repeats it.
+        Assert.All(report.Runs, r =>
+        {
+            Assert.Equal(2, r.Epochs);
+            Assert.Contains($"--task adding:5 --epochs 2 --hidden-size {r.HiddenSize} --batch-size 32 --seed {r.Seed}", r.Command, StringComparison.Ordinal);
+            var settings = MetricsJson.ReadRun(Path.Combine(r.Folder, Trainer.MetricsFile))!.Settings!;
+            Assert.Equal((2, 32, r.HiddenSize, r.Seed), (settings.Epochs, settings.BatchSize, settings.HiddenSize, settings.Seed));
+        });
         Assert.Contains(report.Runs, r => r.Cell == "B" && r.Seed == 2 && r.Command.Contains("--cell B", StringComparison.Ordinal) && r.Command.Contains("--seed 2", StringComparison.Ordinal));
 
         var markdown = File.ReadAllText(folder.Combine("cmp", CompareRunner.MarkdownFile));

@@ -14,7 +14,8 @@ public sealed class EvaluatorTests
         var run = folder.Combine("run");
 
         // A generated task that the evaluator rebuilds from its name alone, with the standard sizes.
-        var request = Runs.Request(new CopyTask(3, GeneratedSizes.Standard), run, epochs: 1, hidden: 8, batch: 256) with { Task = new TaskChoice("copy", "3") };
+        var request = Runs.Request(new CopyTask(3, GeneratedSizes.Standard), run, epochs: 1, hidden: 8, batch: 256);
+        request = request with { Options = request.Options with { Task = new TaskChoice("copy", "3") } };
         var outcome = Trainer.Run(request, SilentObserver.Instance);
 
         var report = Evaluator.Run(Path.Combine(run, Trainer.BestCheckpoint), new TaskChoice("copy", "3"), null, new NpmFetcher("gatedsl-no-such-npm"), _ => { });

@@ -54,7 +54,7 @@ public sealed class ResumeTests
         Trainer.Run(Request(folder.Combine("run"), epochs: 1), SilentObserver.Instance);
 
         var error = Assert.Throws<TrainingSetupException>(() =>
-            Trainer.Run(Request(folder.Combine("run"), epochs: 2) with { Resume = true, HiddenSize = 17 }, SilentObserver.Instance));
+            Trainer.Run(WithHiddenSize(Request(folder.Combine("run"), epochs: 2), 17) with { Resume = true }, SilentObserver.Instance));
 
         Assert.Equal("--resume continues the run with its own settings: --hidden-size 17 differs from the checkpoint's 12 (drop --hidden-size, or start a new run with another --out)", error.Message);
     }
@@ -70,9 +70,16 @@ public sealed class ResumeTests
         Assert.Contains("already holds a run: continue it with --resume, or choose another --out", error.Message);
     }
 
-    private static TrainRequest Request(string folder, int? epochs, string cell = "LSTM") =>
-        Runs.Request(new AddingTask(6, Sizes), folder, epochs ?? 0, hidden: 12, batch: 32, seed: 42, cell: CellResolver.Resolve(RepoPaths.Stdlib("cells.gate"), cell))
-        with { Epochs = epochs, Layers = cell == "LSTM" ? null : 2, Dropout = cell == "LSTM" ? null : 0.3, DropoutKind = cell == "LSTM" ? null : DropoutKind.Locked };
+    private static TrainRequest Request(string folder, int? epochs, string cell = "LSTM")
+    {
+        var request = Runs.Request(new AddingTask(6, Sizes), folder, epochs ?? 0, hidden: 12, batch: 32, seed: 42, cell: CellResolver.Resolve(RepoPaths.Stdlib("cells.gate"), cell));
+        return request with
+        {
+            Options = request.Options with { Epochs = epochs, Layers = cell == "LSTM" ? null : 2, Dropout = cell == "LSTM" ? null : 0.3, DropoutKind = cell == "LSTM" ? null : DropoutKind.Locked },
+        };
+    }
+
+    private static TrainRequest WithHiddenSize(TrainRequest request, int hidden) => request with { Options = request.Options with { HiddenSize = hidden } };
 
     private static void AssertSameRun(TrainingOutcome expected, TrainingOutcome actual, string expectedFolder, string actualFolder)
     {

@@ -14,13 +14,16 @@ internal static class Runs
     public static TrainRequest Request(TrainingTask task, string folder, int epochs, int hidden = 16, int batch = 16, long seed = 1, ResolvedCell? cell = null) => new()
     {
         Cell = cell ?? StdlibLstm,
-        Task = new TaskChoice(task.Name, task.Variant),
-        TaskOverride = task,
+        Options = new TrainOptions
+        {
+            Task = new TaskChoice(task.Name, task.Variant),
+            TaskOverride = task,
+            Epochs = epochs,
+            HiddenSize = hidden,
+            BatchSize = batch,
+            WritePlots = false,
+        },
         OutputFolder = folder,
-        Epochs = epochs,
-        HiddenSize = hidden,
-        BatchSize = batch,
         Seed = seed,
-        WritePlots = false,
     };
 }

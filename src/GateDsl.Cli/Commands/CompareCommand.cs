@@ -49,16 +49,9 @@ internal static class CompareCommand
         CliContext context, ParseResult result, Argument<string> fileArgument, Option<string> cellsOption, Option<string> taskOption,
         Option<int> seedsOption, Option<long?> firstSeedOption, Option<long?> matchOption, TrainingOptions options)
     {
-        var choice = TaskChoice.Parse(result.GetValue(taskOption) ?? string.Empty, out var taskProblem);
-        if (choice is null)
+        if (options.Read(result, taskOption, out var problem) is not { } trainOptions)
         {
-            return context.UsageError(taskProblem!);
-        }
-
-        var kind = TrainingOptions.ParseDropoutKind(result.GetValue(options.DropoutKind), out var kindProblem);
-        if (kindProblem is not null)
-        {
-            return context.UsageError(kindProblem);
+            return context.UsageError(problem!);
         }
 
         if (result.GetValue(matchOption) is < 1)
@@ -95,23 +88,13 @@ internal static class CompareCommand
         {
             SpecArgument = file,
             Cells = resolved,
-            Task = choice,
-            DataPath = result.GetValue(options.Data),
+            Options = trainOptions,
             Seeds = result.GetValue(seedsOption),
             FirstSeed = result.GetValue(firstSeedOption) ?? TrainSettings.DefaultSeed,
             MatchParameters = result.GetValue(matchOption),
-            OutputFolder = outFolder ?? Path.Combine("runs", $"compare-{choice.FullName.Replace(':', '-')}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"),
+            OutputFolder = outFolder ?? Path.Combine("runs", $"compare-{trainOptions.Task.FullName.Replace(':', '-')}-{DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}"),
             Resume = result.GetValue(options.Resume),
             CommandLine = CommandText.Gatec(result.Tokens.Select(t => t.Value)),
-            Epochs = result.GetValue(options.Epochs),
-            HiddenSize = result.GetValue(options.HiddenSize),
-            Layers = result.GetValue(options.Layers),
-            Dropout = result.GetValue(options.Dropout),
-            DropoutKind = kind,
-            BatchSize = result.GetValue(options.BatchSize),
-            LearningRate = result.GetValue(options.LearningRate),
-            Clip = result.GetValue(options.Clip),
-            KlWeight = result.GetValue(options.KlWeight),
         };
         options.ApplyThreads(result);
         return TrainingErrors.Guard(context, () => Compare(context, request, json));

@@ -46,16 +46,9 @@ internal static class TrainCommand
 
     private static int Run(CliContext context, ParseResult result, Argument<string> fileArgument, Option<string> cellOption, Option<string> taskOption, Option<long?> seedOption, TrainingOptions options)
     {
-        var choice = TaskChoice.Parse(result.GetValue(taskOption) ?? string.Empty, out var taskProblem);
-        if (choice is null)
+        if (options.Read(result, taskOption, out var problem) is not { } trainOptions)
         {
-            return context.UsageError(taskProblem!);
-        }
-
-        var kind = TrainingOptions.ParseDropoutKind(result.GetValue(options.DropoutKind), out var kindProblem);
-        if (kindProblem is not null)
-        {
-            return context.UsageError(kindProblem);
+            return context.UsageError(problem!);
         }
 
         var resume = result.GetValue(options.Resume);
@@ -74,14 +67,15 @@ internal static class TrainCommand
         }
 
         var json = result.GetValue(options.Json);
-        var request = options.Apply(result, new TrainRequest
+        var request = new TrainRequest
         {
             Cell = cell,
-            Task = choice,
-            OutputFolder = outFolder ?? DefaultFolder(cellName, choice),
+            Options = trainOptions,
+            OutputFolder = outFolder ?? DefaultFolder(cellName, trainOptions.Task),
+            Resume = resume,
             CommandLine = CommandText.Gatec(result.Tokens.Select(t => t.Value)),
             Seed = result.GetValue(seedOption),
-        }, kind);
+        };
         options.ApplyThreads(result);
         return TrainingErrors.Guard(context, () => Train(context, request, json));
     }

@@ -2,6 +2,7 @@ using GateDsl.Compiler.Backends.TorchSharp;
 using System.CommandLine;
 using GateDsl.Training.Cores;
 using GateDsl.Training.Runs;
+using GateDsl.Training.Tasks;
 
 namespace GateDsl.Cli.Commands;
 
@@ -58,7 +59,7 @@ internal sealed class TrainingOptions
     }
 
     /// <summary>The dropout kind given, or null; a bad value is reported through <paramref name="problem"/>.</summary>
-    public static DropoutKind? ParseDropoutKind(string? text, out string? problem)
+    private static DropoutKind? ParseDropoutKind(string? text, out string? problem)
     {
         problem = null;
         switch (text?.ToLowerInvariant())
@@ -79,9 +80,26 @@ internal sealed class TrainingOptions
     public void ApplyThreads(ParseResult result) =>
         TrainingThreads.Use(result.GetValue(Threads) ?? TrainingThreads.DefaultTorch, result.GetValue(KernelThreads) ?? TrainingThreads.DefaultKernel);
 
-    /// <summary>The shared settings of a train request, read from <paramref name="result"/>.</summary>
-    public TrainRequest Apply(ParseResult result, TrainRequest request, DropoutKind? kind) => request with
+    /// <summary>
+    /// The options train and compare share, read from <paramref name="result"/> with the task named by
+    /// <paramref name="taskOption"/>; null with a usage <paramref name="problem"/> (the task's first, then
+    /// --dropout-kind's) when one is malformed.
+    /// </summary>
+    public TrainOptions? Read(ParseResult result, Option<string> taskOption, out string? problem)
     {
+        var task = TaskChoice.Parse(result.GetValue(taskOption) ?? string.Empty, out problem);
+        if (task is null)
+        {
+            return null;
+        }
+
+        var kind = ParseDropoutKind(result.GetValue(DropoutKind), out problem);
+        return problem is null ? Read(result, task, kind) : null;
+    }
+
+    private TrainOptions Read(ParseResult result, TaskChoice task, DropoutKind? kind) => new()
+    {
+        Task = task,
         DataPath = result.GetValue(Data),
         Epochs = result.GetValue(Epochs),
         HiddenSize = result.GetValue(HiddenSize),
@@ -92,6 +110,5 @@ internal sealed class TrainingOptions
         LearningRate = result.GetValue(LearningRate),
         Clip = result.GetValue(Clip),
         KlWeight = result.GetValue(KlWeight),
-        Resume = result.GetValue(Resume),
     };
 }

@@ -39,7 +39,7 @@ public static class CompareRunner
             throw new TrainingSetupException($"--seeds must be at least 1 (got {request.Seeds})");
         }
 
-        if (request.MatchParameters is not null && request.HiddenSize is not null)
+        if (request.MatchParameters is not null && request.Options.HiddenSize is not null)
         {
             throw new TrainingSetupException("give --match-parameters or --hidden-size, not both: matching chooses each cell's hidden size");
         }
@@ -51,9 +51,8 @@ public static class CompareRunner
         }
 
         Directory.CreateDirectory(folder);
-        var task = request.TaskOverride
-            ?? TaskBuilder.Create(request.Task, request.DataPath, request.Fetcher, observer.Message);
-        var layers = request.Layers ?? task.Defaults.Layers;
+        var task = request.Options.LoadTask(observer.Message);
+        var layers = request.Options.Layers ?? task.Defaults.Layers;
         var plan = request.Cells.Select(cell => (Cell: cell, Hidden: HiddenSize(request, task, cell, layers))).ToList();
         var runs = new List<CompareRun>();
         var metrics = new Dictionary<string, RunMetrics>(StringComparer.Ordinal);
@@ -86,7 +85,7 @@ public static class CompareRunner
     private static int HiddenSize(CompareRequest request, TrainingTask task, ResolvedCell cell, int layers) =>
         request.MatchParameters is { } target
             ? ParameterMatching.HiddenSize(task, cell.Factory!, layers, target)
-            : request.HiddenSize ?? task.Defaults.HiddenSize;
+            : request.Options.HiddenSize ?? task.Defaults.HiddenSize;
 
     private static TrainingOutcome RunOne(
         CompareRequest request, TrainingTask task, ResolvedCell cell, int hidden, long seed, string runFolder, ITrainingObserver observer, CancellationToken token)
@@ -102,24 +101,12 @@ public static class CompareRunner
         var train = new TrainRequest
         {
             Cell = cell,
-            Task = request.Task,
-            DataPath = request.DataPath,
+            // The comparison's options with this run's hidden size (a resumed run keeps its checkpoint's) and the task already loaded.
+            Options = request.Options with { HiddenSize = resume ? null : hidden, TaskOverride = task },
             OutputFolder = runFolder,
             Resume = resume,
             CommandLine = Command(request, cell, hidden, seed, runFolder),
-            Epochs = request.Epochs,
-            HiddenSize = resume ? null : hidden,
-            Layers = request.Layers,
-            Dropout = request.Dropout,
-            DropoutKind = request.DropoutKind,
-            BatchSize = request.BatchSize,
-            LearningRate = request.LearningRate,
-            Clip = request.Clip,
-            KlWeight = request.KlWeight,
             Seed = seed,
-            WritePlots = request.WritePlots,
-            Fetcher = request.Fetcher,
-            TaskOverride = task,
         };
         return Trainer.Run(train, observer, token);
     }
@@ -161,7 +148,7 @@ public static class CompareRunner
             request.CommandLine, task.FullName, Trainer.MetricName(task.Metric), task.Metric == TaskMetric.Accuracy, request.MatchParameters, rows, runs);
         MetricsJson.Write(Path.Combine(folder, JsonFile), report);
         File.WriteAllText(Path.Combine(folder, MarkdownFile), CompareTable.Markdown(report));
-        if (request.WritePlots && firstCompleted.Count > 0)
+        if (request.Options.WritePlots && firstCompleted.Count > 0)
         {
             ComparePlots.Write(folder, task.FullName, plan.Select(p => p.Cell.CellName).Where(firstCompleted.ContainsKey).Select(c => (c, firstCompleted[c])).ToList());
         }
@@ -171,10 +158,11 @@ public static class CompareRunner
 
     private static string Command(CompareRequest request, ResolvedCell cell, int hidden, long seed, string folder)
     {
-        var args = new List<string> { "train", request.SpecArgument, "--cell", cell.CellName, "--task", request.Task.FullName };
-        if (request.DataPath is not null)
+        var options = request.Options;
+        var args = new List<string> { "train", request.SpecArgument, "--cell", cell.CellName, "--task", options.Task.FullName };
+        if (options.DataPath is not null)
         {
-            args.AddRange(["--data", request.DataPath]);
+            args.AddRange(["--data", options.DataPath]);
         }
 
         void Add(string option, object? value)
@@ -192,15 +180,15 @@ public static class CompareRunner
             }
         }
 
-        Add("--epochs", request.Epochs);
+        Add("--epochs", options.Epochs);
         Add("--hidden-size", hidden);
-        Add("--layers", request.Layers);
-        Add("--dropout", request.Dropout);
-        Add("--dropout-kind", request.DropoutKind);
-        Add("--batch-size", request.BatchSize);
-        Add("--lr", request.LearningRate);
-        Add("--clip", request.Clip);
-        Add("--kl-weight", request.KlWeight);
+        Add("--layers", options.Layers);
+        Add("--dropout", options.Dropout);
+        Add("--dropout-kind", options.DropoutKind);
+        Add("--batch-size", options.BatchSize);
+        Add("--lr", options.LearningRate);
+        Add("--clip", options.Clip);
+        Add("--kl-weight", options.KlWeight);
         Add("--seed", seed);
         Add("--out", Path.GetRelativePath(Directory.GetCurrentDirectory(), folder));
         return CommandText.Gatec(args);

@@ -14,16 +14,16 @@ internal static class SettingsResolver
     {
         if (saved is not null)
         {
-            Agree("--hidden-size", request.HiddenSize, saved.HiddenSize);
-            Agree("--layers", request.Layers, saved.Layers);
-            Agree("--dropout", request.Dropout, saved.Dropout);
-            Agree("--dropout-kind", request.DropoutKind, saved.DropoutKind);
-            Agree("--batch-size", request.BatchSize, saved.BatchSize);
-            Agree("--lr", request.LearningRate, saved.LearningRate);
-            Agree("--clip", request.Clip, saved.Clip);
-            Agree("--kl-weight", request.KlWeight, saved.KlWeight);
+            Agree("--hidden-size", request.Options.HiddenSize, saved.HiddenSize);
+            Agree("--layers", request.Options.Layers, saved.Layers);
+            Agree("--dropout", request.Options.Dropout, saved.Dropout);
+            Agree("--dropout-kind", request.Options.DropoutKind, saved.DropoutKind);
+            Agree("--batch-size", request.Options.BatchSize, saved.BatchSize);
+            Agree("--lr", request.Options.LearningRate, saved.LearningRate);
+            Agree("--clip", request.Options.Clip, saved.Clip);
+            Agree("--kl-weight", request.Options.KlWeight, saved.KlWeight);
             Agree("--seed", request.Seed, saved.Seed);
-            var epochs = request.Epochs ?? saved.Epochs;
+            var epochs = request.Options.Epochs ?? saved.Epochs;
             Check(epochs >= 1, $"--epochs must be at least 1 (got {epochs})");
             return saved with { Epochs = epochs };
         }
@@ -31,15 +31,15 @@ internal static class SettingsResolver
         var defaults = task.Defaults;
         var settings = new TrainSettings(
             task.FullName,
-            request.Epochs ?? defaults.Epochs,
-            request.HiddenSize ?? defaults.HiddenSize,
-            request.Layers ?? defaults.Layers,
-            request.Dropout ?? defaults.Dropout,
-            request.DropoutKind ?? (task.Name == "music" ? DropoutKind.Locked : DropoutKind.Plain),
-            request.BatchSize ?? defaults.BatchSize,
-            request.LearningRate ?? TrainSettings.DefaultLearningRate,
-            request.Clip ?? TrainSettings.DefaultClip,
-            request.KlWeight ?? TrainSettings.DefaultKlWeight,
+            request.Options.Epochs ?? defaults.Epochs,
+            request.Options.HiddenSize ?? defaults.HiddenSize,
+            request.Options.Layers ?? defaults.Layers,
+            request.Options.Dropout ?? defaults.Dropout,
+            request.Options.DropoutKind ?? (task.Name == "music" ? DropoutKind.Locked : DropoutKind.Plain),
+            request.Options.BatchSize ?? defaults.BatchSize,
+            request.Options.LearningRate ?? TrainSettings.DefaultLearningRate,
+            request.Options.Clip ?? TrainSettings.DefaultClip,
+            request.Options.KlWeight ?? TrainSettings.DefaultKlWeight,
             request.Seed ?? TrainSettings.DefaultSeed);
         Check(settings.Epochs >= 1, $"--epochs must be at least 1 (got {settings.Epochs})");
         Check(settings.HiddenSize >= 1, $"--hidden-size must be at least 1 (got {settings.HiddenSize})");

@@ -108,9 +108,9 @@ internal sealed class TrainingSession : IDisposable
                     $"the command names cell {request.Cell.CellName} of {request.Cell.SpecPath} (hash {request.Cell.SpecHash})");
             }
 
-            if (saved.Settings?.Task != request.Task.FullName)
+            if (saved.Settings?.Task != request.Options.Task.FullName)
             {
-                throw new TrainingSetupException($"--resume: {last} was trained on task {saved.Settings?.Task}; the command names task {request.Task.FullName}");
+                throw new TrainingSetupException($"--resume: {last} was trained on task {saved.Settings?.Task}; the command names task {request.Options.Task.FullName}");
             }
         }
         else if (File.Exists(last) || File.Exists(Path.Combine(folder, MetricsFile)))
@@ -118,8 +118,7 @@ internal sealed class TrainingSession : IDisposable
             throw new TrainingSetupException($"{folder} already holds a run: continue it with --resume, or choose another --out");
         }
 
-        var task = request.TaskOverride
-            ?? TaskBuilder.Create(request.Task, request.DataPath, request.Fetcher, observer.Message, saved?.Vocabulary);
+        var task = request.Options.LoadTask(observer.Message, saved?.Vocabulary);
         var settings = SettingsResolver.Resolve(request, task, saved?.Settings);
         Directory.CreateDirectory(folder);
         return new TrainingSession(request, observer, task, settings, saved);
@@ -249,7 +248,7 @@ internal sealed class TrainingSession : IDisposable
         metrics.Gates = ModelScoring.CaptureGates(model, task, Split.Test, evaluationBatch);
         metrics.Status = RunStatus.Completed;
         WriteMetrics();
-        if (request.WritePlots)
+        if (request.Options.WritePlots)
         {
             foreach (var written in RunPlots.Write(folder, metrics))
             {
@@ -307,7 +306,7 @@ internal sealed class TrainingSession : IDisposable
             SpecFile = metrics.SpecFile,
             SpecHash = metrics.SpecHash,
             Settings = settings,
-            DataPath = request.DataPath is null ? null : Path.GetFullPath(request.DataPath),
+            DataPath = request.Options.DataPath is null ? null : Path.GetFullPath(request.Options.DataPath),
             Vocabulary = task.Vocabulary,
             Epoch = epoch,
             NextBatch = nextBatch,
