@@ -77,6 +77,7 @@ public sealed class CheckCommandTests : IDisposable
         var result = Gatec.Run("frobnicate");
 
         Assert.True(result.ExitCode == ExitCodes.Usage, result.ToString());
+        Assert.StartsWith("gatec: unknown command 'frobnicate'; the commands are check, fmt, describe", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

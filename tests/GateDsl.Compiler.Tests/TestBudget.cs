@@ -8,7 +8,8 @@ namespace GateDsl.Compiler.Tests;
 /// within this project's share of the repository's 1e-6 per run (docs/test-budget.md). Seeds are
 /// fixed (<c>DistributionEvaluator.Seeded</c> with constants), so a run is reproducible; the budget
 /// is the chance that a correct evaluator meets unlucky seeds after its random streams change.
-/// Exact identities and draw-by-draw sign checks spend nothing. There are no power tests here.
+/// Exact identities and draw-by-draw sign checks spend nothing, and so do checks whose failure
+/// probability is below 1e-40 (stated at the check). There are no power tests here.
 /// </summary>
 internal static class TestBudget
 {
@@ -17,4 +18,14 @@ internal static class TestBudget
 
     /// <summary>alpha of each CLT check (two-sided, <see cref="Moments.Z"/> = 6.22).</summary>
     public const double Alpha = 5e-10;
+
+    /// <summary>
+    /// Asserts a statistical check that a correct evaluator fails with probability at most
+    /// <paramref name="probability"/>, registering it in the <see cref="FalseFailureLedger"/> as it runs.
+    /// </summary>
+    public static void Check(bool passed, double probability, string what)
+    {
+        FalseFailureLedger.Register(what, probability);
+        Assert.True(passed, what);
+    }
 }

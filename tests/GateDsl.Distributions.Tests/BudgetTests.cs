@@ -36,14 +36,6 @@ public sealed class BudgetTests(ITestOutputHelper output)
         Assert.InRange(tTail / TestBudget.Alpha, 0.9999, 1.0001);
     }
 
-    [Fact]
-    public void Sample_sizes_follow_from_alpha_and_the_kept_resolutions()
-    {
-        Assert.Equal(31_331, TestBudget.DkwSize(0.019));
-        Assert.Equal(317_398, TestBudget.CltSize(5.0 / Math.Sqrt(200_000)));
-        Assert.Equal(31_740, TestBudget.CltSize(5.0 / Math.Sqrt(20_000)));
-    }
-
     private static double Simpson(Func<double, double> f, double a, double b, int intervals)
     {
         var h = (b - a) / intervals;

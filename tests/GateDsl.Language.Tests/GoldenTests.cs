@@ -34,12 +34,6 @@ public sealed class GoldenTests
         Assert.Equal(expected, actual);
     }
 
-    [Fact]
-    public void There_are_enough_cases()
-    {
-        Assert.True(GoldenCases.All().Count >= 45, $"only {GoldenCases.All().Count} golden cases");
-    }
-
     /// <summary>
     /// Codes a golden case file cannot produce: the internal-error safety net, and a given file
     /// that cannot be read (a case file is always readable; ImportTests covers that path).

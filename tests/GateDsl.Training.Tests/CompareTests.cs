@@ -42,9 +42,14 @@ public sealed class CompareTests
         Assert.Equal(["A", "B"], report.Rows.Select(r => r.Cell));
         Assert.All(report.Rows, row =>
         {
+            // The row's statistics are those of its two runs' test scores (sample sd with n - 1 = 1).
             Assert.Equal(2, row.Completed);
-            Assert.NotNull(row.Mean);
-            Assert.NotNull(row.StandardDeviation);
+            var scores = report.Runs.Where(r => r.Cell == row.Cell).Select(r => r.Test!.Value).ToArray();
+            Assert.Equal(2, scores.Length);
+            Assert.Equal(scores.Average(), row.Mean!.Value, 12);
+            Assert.Equal(Math.Abs(scores[0] - scores[1]) / Math.Sqrt(2), row.StandardDeviation!.Value, 12);
+            Assert.Equal(scores.Min(), row.Min);
+            Assert.Equal(scores.Max(), row.Max);
             Assert.InRange(row.Parameters, 400, 600);
         });
         Assert.Equal(4, report.Runs.Count);
@@ -53,8 +58,10 @@ public sealed class CompareTests
         {
             Assert.Equal(2, r.Epochs);
             Assert.Contains($"--task adding:5 --epochs 2 --hidden-size {r.HiddenSize} --batch-size 32 --seed {r.Seed}", r.Command, StringComparison.Ordinal);
-            var settings = MetricsJson.ReadRun(Path.Combine(r.Folder, Trainer.MetricsFile))!.Settings!;
+            var metrics = MetricsJson.ReadRun(Path.Combine(r.Folder, Trainer.MetricsFile));
+            var settings = metrics.Settings!;
             Assert.Equal((2, 32, r.HiddenSize, r.Seed), (settings.Epochs, settings.BatchSize, settings.HiddenSize, settings.Seed));
+            Assert.Equal(metrics.Test!.DataLoss, r.Test); // adding: the metric is the test MSE
         });
         Assert.Contains(report.Runs, r => r.Cell == "B" && r.Seed == 2 && r.Command.Contains("--cell B", StringComparison.Ordinal) && r.Command.Contains("--seed 2", StringComparison.Ordinal));
 

@@ -81,7 +81,9 @@ public sealed class TrainingRunTests
         Assert.Equal(RunStatus.Completed, outcome.Status);
         Assert.Equal(epochs, outcome.Metrics.Epochs.Count);
         Assert.True(outcome.Metrics.Epochs[^1].Valid.Loss < outcome.Metrics.Epochs[0].Valid.Loss, Describe(outcome));
-        Assert.NotNull(outcome.Metrics.Test);
+        var test = outcome.Metrics.Test;
+        Assert.True(test is { Items: > 0 } && double.IsFinite(test.DataLoss) && test.DataLoss >= 0, $"test score {test}");
+        Assert.True(test.Accuracy is null or (>= 0 and <= 1), $"test accuracy {test.Accuracy}");
         return outcome;
     }
 

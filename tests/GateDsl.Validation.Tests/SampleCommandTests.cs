@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GateDsl.Cli;
 using GateDsl.Cli.Sampling;
 using GateDsl.Language;
 using GateDsl.Reference;
@@ -166,7 +167,10 @@ public sealed class SampleCommandTests
     [Fact]
     public void Too_few_draws_is_a_usage_error()
     {
-        Assert.Equal(2, Run("Beta(1, 2)", n: 2).Code);
+        var (code, output, error) = Run("Beta(1, 2)", n: 2);
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("-n must be at least 3 (got 2).", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, output);
     }
 
     [Fact]
