@@ -38,6 +38,7 @@ public sealed class ReproducibilityTests
     public void One_draw_has_shape_one()
     {
         var values = DistributionEvaluator.Seeded(1).Sample(Specs.Call("BivariateBeta(1, 1, 1)"), 1);
+        Assert.Equal(2, values.Count);
         Assert.All(values, v => Assert.Equal(new[] { 1L }, v.shape));
     }
 

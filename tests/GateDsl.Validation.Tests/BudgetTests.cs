@@ -30,6 +30,7 @@ public sealed class BudgetTests(ITestOutputHelper output)
         {
             var suite = ValidationSuite.Create(size);
             var statistical = suite.Checks.Where(c => c.IsStatistical).ToArray();
+            Assert.NotEmpty(statistical);
             Assert.All(statistical, c => Assert.Equal(suite.PerCheckFalseFailureProbability, c.FalseFailureProbability));
             Assert.True(suite.TotalFalseFailureProbability <= ValidationSuite.TotalFalseFailureBudget * (1 + 1e-12));
             Assert.All(suite.Checks.Where(c => !c.IsStatistical), c => Assert.Equal(0, c.FalseFailureProbability));

@@ -19,6 +19,7 @@ public sealed class StdlibLawInferenceTests
     {
         var cell = Lowered.Stdlib(name);
 
+        Assert.NotEmpty(cell.Gates);
         Assert.All(cell.Gates, g => Assert.Equal((false, (IrLaw?)null, (IrJoint?)null, GateEvaluation.Deterministic), (g.IsStochastic, g.Law, g.Joint, g.Evaluation)));
         Assert.False(cell.Training.IsStochastic);
     }
