@@ -62,7 +62,8 @@ public sealed class Gamma : Distribution
     /// G / rate with G ~ Gamma(shape, 1) from <c>_standard_gamma</c>, in log space (boosted below shape 1).
     /// Outside the fast path (shape or rate beyond <see cref="Sampling.FastLow"/>..<see cref="Sampling.FastHigh"/>)
     /// the draw is formed in float64 and saturates at [tiny, largest finite] of the dtype with gradient
-    /// 0 there (Gamma(1e-310) draws are all tiny; Gamma(1e8, 1e-38) in float32 is beyond float32).
+    /// 0 there (Gamma(1e-310) draws are all tiny; Gamma(1e8, 1e-38) in float32 is beyond float32). A gradient
+    /// beyond the dtype's range (dX/drate = -X/rate at huge draws and tiny rates) is its largest finite value.
     /// </summary>
     public override Tensor RSample(long[]? sampleShape = null, Generator? generator = null)
     {
@@ -78,7 +79,9 @@ public sealed class Gamma : Distribution
         }
         else
         {
-            var a = Precision.Wide(Shape.expand(shape));
+            // Widened before the expansion, so the draws' gradients are summed in float64 and then clamped to the
+            // dtype's finite range (SaturatingGradient: dX/drate = -X/rate exceeds float32 at huge draws, tiny rates).
+            var a = SaturatingGradient.Apply(Precision.Wide(Shape), DType).expand(shape);
             var logB = torch._standard_gamma(a + 1.0, generator).log();
             Tensor logU;
             using (torch.no_grad())
@@ -87,7 +90,7 @@ public sealed class Gamma : Distribution
             }
 
             var wide = Saturation.Clamp(
-                [a, Precision.Wide(Rate), logB, logU],
+                [a, SaturatingGradient.Apply(Precision.Wide(Rate), DType), logB, logU],
                 [1.0, 1.0, 0.0, -1.0],
                 t => (t[2] + t[3] / t[0] - t[1].log()).exp(),
                 Sampling.Tiny(DType),

@@ -109,9 +109,12 @@ public static class KlDivergence
 
     /// <summary>
     /// KL(Ga(a1, r1) || Ga(a2, r2)) = (a1 - a2) psi(a1) - lgamma(a1) + lgamma(a2) + a2 (log r1 - log r2) + a1 (r2 - r1) / r1,
-    /// written as D(a1, a2 - a1) + a1 (rho - 1 - log rho) - (a2 - a1) log rho with rho = r2 / r1 and
-    /// D(x, h) = lgamma(x + h) - lgamma(x) - h psi(x) &gt;= 0 (<see cref="LogGammaDifferences.Bregman"/>): every
-    /// term is computed without subtracting nearly equal numbers.
+    /// written as D(a1, a2) + a1 (rho - 1 - log rho) - (a2 - a1) log rho with rho = r2 / r1 and
+    /// D(x, y) = lgamma(y) - lgamma(x) - (y - x) psi(x) &gt;= 0 (<see cref="LogGammaDifferences.Bregman"/>): every
+    /// term is computed without subtracting nearly equal numbers. Where rho is far from 1 (|rho - 1| &gt; 1/2) the rate
+    /// terms are a1 (rho - 1) - a2 log rho with log rho = log r2 - log r1, so rates hundreds of decades apart
+    /// (KL(Ga(2.62316e7, 9.10714e-33) || Ga(2.12307e-269, 7.53603e-309)) = 625.764826 by mpmath) give the value,
+    /// not inf - inf = NaN. +inf where the KL exceeds the float64 range.
     /// </summary>
     private static KlResult GammaGamma(Gamma p, Gamma q)
     {
@@ -124,28 +127,42 @@ public static class KlDivergence
     /// <summary>
     /// KL(Beta(a1, b1) || Beta(a2, b2)) = log B(a2, b2) - log B(a1, b1) + (a1 - a2) psi(a1) + (b1 - b2) psi(b1)
     /// + (a2 - a1 + b2 - b1) psi(a1 + b1), written as D(a1, a2 - a1) + D(b1, b2 - b1) - D(a1 + b1, a2 - a1 + b2 - b1)
-    /// with the Bregman divergence D of lgamma. The three terms cancel at most to KL / (their sum), which
-    /// is 1/x at shapes near x: relative error at most about 1e-16 x, 1e-8 at shapes of 1e8.
+    /// with the Bregman divergence D of lgamma, each given both ends (so shapes hundreds of decades apart
+    /// keep their values). The three terms cancel at most to KL / (their sum), which
+    /// is 1/x at shapes near x: relative error at most about 1e-16 x, 1e-8 at shapes of 1e8. +inf where a term
+    /// exceeds the float64 range (a subnormal shape against one of order one), never NaN.
     /// </summary>
     private static KlResult BetaBeta(Beta p, Beta q)
     {
         using var scope = torch.NewDisposeScope();
         var (a1, b1, a2, b2) = (Precision.Wide(p.A), Precision.Wide(p.B), Precision.Wide(q.A), Precision.Wide(q.B));
-        var (da, db) = (a2 - a1, b2 - b1);
-        var kl = LogGammaDifferences.Bregman(a1, da) + LogGammaDifferences.Bregman(b1, db) - LogGammaDifferences.Bregman(a1 + b1, da + db);
+        var (da, db) = (LogGammaDifferences.Bregman(a1, a2), LogGammaDifferences.Bregman(b1, b2));
+        // D(a1 + b1, a2 + b2) is +inf only where D(a1, a2) or D(b1, b2) is (the mediant lies between the ratios),
+        // and then the KL exceeds the float64 range: +inf, not inf - inf.
+        var overflow = da.isinf().logical_or(db.isinf());
+        var kl = torch.where(overflow, double.PositiveInfinity, da + db - LogGammaDifferences.Bregman(a1 + b1, a2 + b2));
         return new KlResult(scope.MoveToOuter(Precision.Narrow(kl, Wider(p, q))), KlMethod.Exact);
     }
 
     /// <summary>
     /// KL = log(s2/s1) + (s1^2 + (m1 - m2)^2) / (2 s2^2) - 1/2, written as (r - 1 - log r)/2 + (m1 - m2)^2 / (2 s2^2)
-    /// with r = (s1/s2)^2 and r - 1 = (s1 - s2)(s1 + s2)/s2^2, so that nearly equal laws do not cancel.
+    /// with r = (s1/s2)^2 and r - 1 = ((s1 - s2)/s2)(r^(1/2) + 1), so that nearly equal laws do not cancel (and s2^2
+    /// never underflows), and scales hundreds of decades apart give +inf where the KL exceeds float64 (not NaN).
     /// </summary>
     private static KlResult NormalNormal(Normal p, Normal q)
     {
         using var scope = torch.NewDisposeScope();
         var (m1, s1, m2, s2) = (Precision.Wide(p.Mu), Precision.Wide(p.Sigma), Precision.Wide(q.Mu), Precision.Wide(q.Sigma));
-        var u = (s1 - s2) * (s1 + s2) / s2.square();
-        var kl = 0.5 * SpecialFunctions.MinusLog1pPlusX(u) + ((m1 - m2) / s2).square() * 0.5;
+        var ratio = s1 / s2;
+        var u = (s1 - s2) / s2 * (ratio + 1.0);
+        var near = u.abs().le(0.5);
+        var far = torch.where(near, 2.0, ratio);
+        // Far from r = 1: r - 1 - log r with log r = 2 (log s1 - log s2), so r = inf (scales hundreds of decades
+        // apart) gives +inf, not inf - inf.
+        var scaleTerm = torch.where(near,
+            SpecialFunctions.MinusLog1pPlusX(torch.where(near, u, 0.0)),
+            far.square() - 1.0 - 2.0 * (torch.where(near, 2.0, s1).log() - torch.where(near, 1.0, s2).log()));
+        var kl = 0.5 * scaleTerm + ((m1 - m2) / s2).square() * 0.5;
         return new KlResult(scope.MoveToOuter(Precision.Narrow(kl, Wider(p, q))), KlMethod.Exact);
     }
 
@@ -156,42 +173,42 @@ public static class KlDivergence
     /// E[log(1 - X)] as -b sum_m B(m/a, b) / (m + ab) and truncates it; its terms decay like m^-(b+1) only
     /// once m &gt;&gt; a, so for a = 200 any remainder estimate made at 100 terms is wrong
     /// (KL(Kumaraswamy(200, 1) || Beta(1, 5)) came out 24.4783 for 26.2060032). Here the expectation is a
-    /// quadrature instead: X^a ~ Beta(1, b), so with W = -log(1 - X^a) ~ Exp(b) and t = log(b W) (standard
-    /// Gumbel-min, density e^(t - e^t)), log(1 - X) = log1mexp(log1mexp(-W) / a), integrated over t on
-    /// <see cref="Quadrature"/>'s grid. Reported as <see cref="KlMethod.Quadrature"/>.
+    /// quadrature instead: X^a ~ Beta(1, b), so W = -log(1 - X^a) ~ Exp(b), and E[log(1 - X)] = R - 1/b - log a
+    /// with R = E[log(1 - X) + W + log a] bounded (<see cref="KumaraswamyExcess"/>). Substituted, the 1/b
+    /// terms cancel by hand:
+    /// KL = (alpha - a)/a H_b + log b + log B(alpha, beta) - 1 + beta/b + (1 - beta) R + beta log a,
+    /// so tiny b does not subtract two values of 1/b (at b = 1e-25 their float64 spacing is 2^31: the KL of
+    /// Kumaraswamy(8.97e-39, 1.06e-25) || Beta(1.46e-41, 7.6e-40) came out 2^30 in float32; it is 34.5532).
+    /// H_b is its series sum_k (-1)^(k+1) zeta(k+1) b^k below b = 1e-3 (psi(1 + b) rounds b away below 1e-16).
+    /// +inf where the KL exceeds the dtype (alpha/a or beta/b beyond its range). Reported as
+    /// <see cref="KlMethod.Quadrature"/>.
     /// </summary>
     private static KlResult KumaraswamyBeta(Kumaraswamy p, Beta q)
     {
         using var scope = torch.NewDisposeScope();
         var (a, b, alpha, beta) = (Precision.Wide(p.A), Precision.Wide(p.B), Precision.Wide(q.A), Precision.Wide(q.B));
         var batchShape = ParameterSet.BroadcastShapes([a.shape, b.shape, alpha.shape, beta.shape])!;
-        var logB = b.log();
         var logA = a.log();
-        var expectedLog1mX = Quadrature.Integrate(t => LogOneMinusKumaraswamy(t, logA, logB) * (t - t.exp()).exp(), batchShape, a.device);
-        var harmonic = (b + 1.0).digamma() + SpecialFunctions.EulerGamma;
-        var kl = (alpha - a) / a * harmonic + logA + logB + SpecialFunctions.LogBeta(alpha, beta) - (b - 1.0) / b
-            - (beta - 1.0) * expectedLog1mX;
+        var excess = KumaraswamyExcess.Expectation(logA, b, batchShape, a.device);
+        var kl = (alpha - a) / a * HarmonicNumber(b) + b.log() + SpecialFunctions.LogBeta(alpha, beta) - 1.0 + beta / b
+            + (1.0 - beta) * excess + beta * logA;
         return new KlResult(scope.MoveToOuter(Precision.Narrow(kl, Wider(p, q))), KlMethod.Quadrature);
     }
 
     /// <summary>
-    /// log(1 - X) at the node t for X = (1 - e^-W)^(1/a), W = e^t / b, finite at every node: with
-    /// l = log(-log X) = log(-log1mexp(-W)) - log a (for W &gt;= 20 it is -W + e^-W / 2 - log a, exact to e^-2W), it is
-    /// log1mexp(-e^l) where -e^l is not tiny and l - e^l / 2 where it is (X within e^-18 of 1). W is
-    /// capped at e^700: the nodes where that binds carry a density below e^-1000.
+    /// H_b = psi(b + 1) + gamma for b &gt; 0: below b = 1e-3 its series zeta(2) b - zeta(3) b^2 + ... (six terms,
+    /// relative error below 1e-18), where psi(1 + b) - psi(1) would keep only 1e-16 / b of its digits.
     /// </summary>
-    private static Tensor LogOneMinusKumaraswamy(Tensor t, Tensor logA, Tensor logB)
+    private static Tensor HarmonicNumber(Tensor b)
     {
         using var scope = torch.NewDisposeScope();
-        var w = (t - logB).clamp_max(700.0).exp();
-        var large = w.ge(20.0);
-        var wl = torch.where(large, w, 20.0);
-        var ws = torch.where(large, 1.0, w);
-        var logMinusLogX = torch.where(large, -wl + 0.5 * (-wl).exp(), (-SpecialFunctions.Log1mExp(-ws)).log()) - logA;
-        var tiny = logMinusLogX.lt(-18.0);
-        var lt = torch.where(tiny, logMinusLogX, -18.0);
-        var lm = torch.where(tiny, 0.0, logMinusLogX);
-        var result = torch.where(tiny, lt - 0.5 * lt.exp(), SpecialFunctions.Log1mExp(-lm.exp()));
+        var small = b.lt(1e-3);
+        var bs = torch.where(small, b, 0.0);
+        var bl = torch.where(small, 1.0, b);
+        // zeta(2..7)
+        var series = bs * (1.6449340668482264 - bs * (1.2020569031595943 - bs * (1.0823232337111382
+            - bs * (1.0369277551433699 - bs * (1.0173430619844491 - bs * 1.0083492773819228)))));
+        var result = torch.where(small, series, (bl + 1.0).digamma() + SpecialFunctions.EulerGamma);
         return scope.MoveToOuter(result);
     }
 
@@ -200,7 +217,14 @@ public static class KlDivergence
     {
         using var scope = torch.NewDisposeScope();
         var u = (r2 - r1) / r1;
-        var kl = LogGammaDifferences.Bregman(a1, a2 - a1) + a1 * SpecialFunctions.MinusLog1pPlusX(u) - (a2 - a1) * u.log1p();
+        var near = u.abs().le(0.5);
+        var un = torch.where(near, u, 0.0);
+        // Far from rho = 1 the two rate terms are a1 (rho - 1) - a2 log rho: written apart, a1 (rho - 1 - log rho)
+        // and (a2 - a1) log rho are each about a1 |log rho| (1.7e10 for a sum of -2.6e7 at the rates above).
+        var rate = torch.where(near,
+            a1 * SpecialFunctions.MinusLog1pPlusX(un) - (a2 - a1) * un.log1p(),
+            a1 * torch.where(near, 0.0, u) - a2 * SpecialFunctions.LogRatio(r1, r2));
+        var kl = LogGammaDifferences.Bregman(a1, a2) + rate;
         return scope.MoveToOuter(kl);
     }
 

@@ -22,21 +22,31 @@ internal static class LogGammaDifferences
         => Blend(x, h, 8.0, (xs, hs) => Taylor(xs, hs, 0, 1, _ => 1.0), (xd, hd) => (xd + hd).lgamma() - xd.lgamma());
 
     /// <summary>
-    /// lgamma(x + h) - lgamma(x) - h psi(x) &gt;= 0 for x &gt; 0, x + h &gt; 0: the Bregman divergence of
-    /// lgamma, out of which the Gamma and Beta KL divergences are built. Below x = 1 it shifts once by
-    /// lgamma(x) = lgamma(x + 1) - log x, which adds u - log1p(u) with u = h / x.
+    /// D(x, y) = lgamma(y) - lgamma(x) - (y - x) psi(x) &gt;= 0 for x, y &gt; 0: the Bregman divergence of
+    /// lgamma, out of which the Gamma and Beta KL divergences are built. Both ends are passed, not x and
+    /// the step y - x: when y is hundreds of decades below x (x = 9.5e6, y = 4.6e-104) the step rounds to
+    /// -x and x + (y - x) to 0, whose lgamma is +inf (the KL came out inf - inf = NaN). Below x = 1 it
+    /// shifts once by lgamma(x) = lgamma(x + 1) - log x, which adds y/x - 1 - log(y/x)
+    /// (<see cref="SpecialFunctions.ItakuraSaito"/>). +inf where that term overflows (x subnormal and
+    /// y/x beyond 1.8e308: the divergence itself exceeds the float64 range), never NaN.
     /// </summary>
-    public static Tensor Bregman(Tensor x, Tensor h)
+    public static Tensor Bregman(Tensor x, Tensor y)
     {
         using var scope = torch.NewDisposeScope();
+        var h = y - x;
         var low = x.lt(1.0);
         var shifted = torch.where(low, x + 1.0, x);
-        var atOne = Blend(shifted, h, 8.0,
-            (xs, hs) => Taylor(xs, hs, 0, 2, _ => 1.0),
-            (xd, hd) => (xd + hd).lgamma() - xd.lgamma() - hd * xd.digamma());
+        var shiftedY = torch.where(low, y + 1.0, y);
+        // As Blend (series where |h| <= x/8), but the direct form reads lgamma at the given end y.
+        var useSeries = h.abs().le(shifted / 8.0);
+        var series = Taylor(torch.where(useSeries, shifted, 1.0), torch.where(useSeries, h, 0.0), 0, 2, _ => 1.0);
+        var xd = torch.where(useSeries, 2.0, shifted);
+        var yd = torch.where(useSeries, 3.0, shiftedY);
+        var hd = torch.where(useSeries, 1.0, h);
+        var atOne = torch.where(useSeries, series, yd.lgamma() - xd.lgamma() - hd * xd.digamma());
         var safeX = torch.where(low, x, 1.0);
-        var safeH = torch.where(low, h, 0.0);
-        var shift = torch.where(low, SpecialFunctions.MinusLog1pPlusX(safeH / safeX), 0.0);
+        var safeY = torch.where(low, y, 1.0);
+        var shift = torch.where(low, SpecialFunctions.ItakuraSaito(safeX, safeY), 0.0);
         return scope.MoveToOuter(atOne + shift);
     }
 

@@ -125,6 +125,28 @@ public sealed class Issue9RegressionTests
     }
 
     /// <summary>
+    /// Issue 9 open item 4: the Gamma draw X = G / rate has dX/drate = -X / rate; at Gamma(1e8, 1e-18) in float32
+    /// (X about 1e26) that is -1e44, and at Gamma(1e8, 1e-200) in float64 -1e408, beyond each dtype. The gradient
+    /// saturates at the dtype's largest finite value (not -inf); the shape's gradient (about X / shape) stays finite
+    /// and positive.
+    /// </summary>
+    [Theory]
+    [InlineData(ScalarType.Float32, 1e-18)]
+    [InlineData(ScalarType.Float64, 1e-200)]
+    public void Gamma_rate_gradient_beyond_the_dtype_is_its_largest_finite_value(ScalarType dtype, double rate)
+    {
+        var shape = Leaf(1e8, dtype);
+        var r = Leaf(rate, dtype);
+        using var g = Seeded(21);
+        var x = new Gamma(shape, r).RSample([16], g);
+        Assert.True(AllFinite(x), "draws finite");
+        x.sum().backward();
+        var largest = dtype == ScalarType.Float32 ? float.MaxValue : double.MaxValue;
+        Assert.Equal(-largest, Scalar(r.grad!));
+        Assert.True(AllFinite(shape.grad!) && Scalar(shape.grad!) > 0, $"shape gradient {Scalar(shape.grad!)}");
+    }
+
+    /// <summary>
     /// Fault 5: no float32 cancellation. Kumaraswamy(1000, 1000).Variance = 1.6171459501104177e-6 and
     /// KL(Beta(1e6, 1e6) || Beta(1e6 + 1, 1e6)) = 2.500000625e-7 (mpmath; 1e6 + 1 is exact in float32).
     /// </summary>
