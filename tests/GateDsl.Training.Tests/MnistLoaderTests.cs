@@ -57,6 +57,8 @@ public sealed class MnistLoaderTests
     [Theory]
     [InlineData("{\"data\":[0,0.5,1.5]}", "byte 16: pixel value 1.5 (value 3) is outside [0, 1]")]
     [InlineData("{\"data\":[0,\"x\"]}", "byte 12: pixel 2 must be a number in [0, 1]; got a string")]
+    [InlineData("{\"data\":[0,[1]]}", "byte 12: pixel 2 must be a number in [0, 1]; got a list")]
+    [InlineData("{\"data\":[0,null]}", "byte 12: pixel 2 must be a number in [0, 1]; got null")]
     [InlineData("{\"data\":[0,0.5]}", "\"data\" has 2 values, not a positive multiple of 784 (28 x 28 per image)")]
     [InlineData("{\"pixels\":[0]}", "no \"data\" list")]
     [InlineData("{\"data\":[0,0.5", "line 1, byte 15: not valid JSON")]

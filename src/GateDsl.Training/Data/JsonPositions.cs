@@ -33,4 +33,21 @@ internal static class JsonPositions
         JsonValueKind.Null => "null",
         _ => "nothing",
     };
+
+    /// <summary>
+    /// What a reader's token starts, in the words of <see cref="Kind(JsonValueKind)"/> (so the DOM and the
+    /// streaming readers say the same); "the end of the file" when nothing is left to read.
+    /// </summary>
+    public static string Kind(JsonTokenType token) => token switch
+    {
+        JsonTokenType.StartObject => Kind(JsonValueKind.Object),
+        JsonTokenType.StartArray => Kind(JsonValueKind.Array),
+        JsonTokenType.String => Kind(JsonValueKind.String),
+        JsonTokenType.Number => Kind(JsonValueKind.Number),
+        JsonTokenType.True => Kind(JsonValueKind.True),
+        JsonTokenType.False => Kind(JsonValueKind.False),
+        JsonTokenType.Null => Kind(JsonValueKind.Null),
+        JsonTokenType.None => "the end of the file",
+        _ => token.ToString(),
+    };
 }

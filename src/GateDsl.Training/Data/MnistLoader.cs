@@ -77,7 +77,7 @@ public static class MnistLoader
                     var at = Byte(reader.TokenStartIndex);
                     if (reader.TokenType != JsonTokenType.Number)
                     {
-                        throw new DataFormatException(file, at, $"pixel {values.Count + 1} must be a number in [0, 1]; got {Token(reader.TokenType)}");
+                        throw new DataFormatException(file, at, $"pixel {values.Count + 1} must be a number in [0, 1]; got {JsonPositions.Kind(reader.TokenType)}");
                     }
 
                     var value = reader.GetDouble();
@@ -132,21 +132,9 @@ public static class MnistLoader
     {
         if (!reader.Read() || reader.TokenType != type)
         {
-            throw new DataFormatException(file, Byte(reader.TokenStartIndex), $"{problem}; got {Token(reader.TokenType)}");
+            throw new DataFormatException(file, Byte(reader.TokenStartIndex), $"{problem}; got {JsonPositions.Kind(reader.TokenType)}");
         }
     }
 
     private static string Byte(long offset) => $"byte {(offset + 1).ToString(CultureInfo.InvariantCulture)}";
-
-    private static string Token(JsonTokenType type) => type switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "a list",
-        JsonTokenType.String => "a string",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "true/false",
-        JsonTokenType.Null => "null",
-        JsonTokenType.None => "the end of the file",
-        _ => type.ToString(),
-    };
 }
