@@ -30,6 +30,11 @@ public sealed class LogitNormalReference : UnitIntervalReference
         Sigma = Guard.Positive(sigma, nameof(sigma));
         _moments = new Lazy<(double, double)>(() =>
         {
+            if (LogitNormalTailMoments.Applies(Mu, Sigma))
+            {
+                return LogitNormalTailMoments.Compute(Mu, Sigma);
+            }
+
             if (Sigma > 1)
             {
                 // Reflected to mu <= 0 (X and 1 - X have one variance), where E[X^2] - E[X]^2 does not cancel.
