@@ -54,12 +54,9 @@ internal sealed class LiveTrainingDisplay : ITrainingObserver
         epochs = info.Settings.Epochs;
         title = $"{info.Cell} on {info.Settings.Task}";
         console.MarkupLine($"[bold]{Markup.Escape(ProgressText.Header(info))}[/]");
-        console.WriteLine($"  {ProgressText.Settings(info)}");
-        console.WriteLine($"  data: {info.Data}");
-        console.WriteLine($"  out: {info.OutputFolder}");
-        if (info.StartEpoch > 1 || info.StartBatch > 0)
+        foreach (var line in ProgressText.Details(info))
         {
-            console.WriteLine($"  resuming at epoch {info.StartEpoch}, after batch {info.StartBatch}");
+            console.WriteLine(line);
         }
     }
 

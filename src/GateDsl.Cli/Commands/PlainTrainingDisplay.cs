@@ -14,12 +14,9 @@ internal sealed class PlainTrainingDisplay(TextWriter writer) : ITrainingObserve
         metric = info.Metric;
         epochs = info.Settings.Epochs;
         writer.WriteLine(ProgressText.Header(info));
-        writer.WriteLine($"  {ProgressText.Settings(info)}");
-        writer.WriteLine($"  data: {info.Data}");
-        writer.WriteLine($"  out: {info.OutputFolder}");
-        if (info.StartEpoch > 1 || info.StartBatch > 0)
+        foreach (var line in ProgressText.Details(info))
         {
-            writer.WriteLine($"  resuming at epoch {info.StartEpoch}, after batch {info.StartBatch}");
+            writer.WriteLine(line);
         }
     }
 

@@ -11,6 +11,18 @@ internal static class ProgressText
     public static string Header(RunInfo info) =>
         $"training {info.Cell} on {info.Settings.Task} with {info.Implementation}";
 
+    /// <summary>The indented lines under <see cref="Header"/>: settings, data, run folder, and where a resumed run picks up.</summary>
+    public static IEnumerable<string> Details(RunInfo info)
+    {
+        yield return $"  {Settings(info)}";
+        yield return $"  data: {info.Data}";
+        yield return $"  out: {info.OutputFolder}";
+        if (info.StartEpoch > 1 || info.StartBatch > 0)
+        {
+            yield return $"  resuming at epoch {info.StartEpoch}, after batch {info.StartBatch}";
+        }
+    }
+
     public static string Settings(RunInfo info)
     {
         var s = info.Settings;
