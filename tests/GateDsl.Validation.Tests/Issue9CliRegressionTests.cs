@@ -136,4 +136,34 @@ public sealed class Issue9CliRegressionTests
         Assert.Contains("distinct float64 value", root.GetProperty("noReferenceReason").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("components")[0].GetProperty("ks").ValueKind);
     }
+
+    /// <summary>
+    /// Issue 9 open item 5: gatec validate --cell on a cell whose shapes are 1e300 (a constant the language accepts, added
+    /// to softplus) exited 3 (the Beta reference's NaN CDF reached the KS distribution). Each check it cannot make now
+    /// fails with the reason (exit 1): the reference is validated up to 1e8.
+    /// </summary>
+    [Fact]
+    public void Validate_cell_at_huge_shapes_says_what_it_cannot_check()
+    {
+        using var folder = new TempDirectory();
+        var file = folder.Write("huge.gate", """
+            import "distributions.gate"
+            const huge = 1e300
+            cell HugeBeta {
+              let a = softplus(linear) + huge
+              let b = softplus(linear) + huge
+              gate i ~ Beta(a, b)
+              gate f = sigmoid(linear)
+              gate o = sigmoid(linear)
+              candidate = tanh(linear)
+              evaluate mean
+            }
+            """);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = GatecApp.Run(["validate", "--cell", "HugeBeta", file, "--quick"], output, error);
+        Assert.True(code == 1, $"exit {code}: {error}");
+        Assert.DoesNotContain("internal error", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("cannot be checked: the reference of Beta is validated for parameters up to", error.ToString(), StringComparison.Ordinal);
+    }
 }
