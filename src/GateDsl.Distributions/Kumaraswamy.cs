@@ -124,7 +124,7 @@ public sealed class Kumaraswamy : Distribution
             }
 
             var wide = Saturation.Clamp(
-                [Precision.Wide(A), Precision.Wide(B), u],
+                [SaturatingGradient.Apply(Precision.Wide(A), DType), SaturatingGradient.Apply(Precision.Wide(B), DType), u],
                 [1.0, 1.0, 0.5],
                 t => Transform(t[0], t[1], t[2]),
                 Sampling.Tiny(DType),

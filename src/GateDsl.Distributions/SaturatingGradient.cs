@@ -9,7 +9,8 @@ namespace GateDsl.Distributions;
 /// +-inf. The case it is for: a Gamma(shape, rate) draw X = G / rate has dX/drate = -X / rate, which leaves
 /// float32's range when huge draws meet a tiny rate (X = 2.4e23 at rate 1e-18 gives -2.4e41); the true
 /// derivative exceeds the dtype there, and the largest finite value is the nearest one it can hold
-/// (docs/validation.md). Values pass unchanged.
+/// (docs/validation.md). Likewise dX/da of a Kumaraswamy draw, of order X log(...) / a^2, at a = 1e-40 in float32.
+/// Values pass unchanged.
 /// </summary>
 internal sealed class SaturatingGradient : torch.autograd.SingleTensorFunction<SaturatingGradient>
 {

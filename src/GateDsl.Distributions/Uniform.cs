@@ -70,7 +70,7 @@ public sealed class Uniform : Distribution
 
     /// <summary>
     /// -log(high - low) on [low, high] (the density's value at both ends, where it is finite; draws never
-    /// reach high), -inf elsewhere. In float64, with log(high - low) = log(high/2 - low/2) + log 2.
+    /// reach high), -inf elsewhere. In float64; where high - low overflows, log(high - low) = log(high/2 - low/2) + log 2.
     /// </summary>
     public override Tensor LogProb(Tensor value)
     {
@@ -78,7 +78,10 @@ public sealed class Uniform : Distribution
         var (low, high) = (Precision.Wide(Low), Precision.Wide(High));
         var v = Precision.Wide(value.to(DType));
         var inside = v.ge(low).logical_and(v.le(high));
-        var density = -((0.5 * high - 0.5 * low).log() + SpecialFunctions.Ln2);
+        // Halved only where high - low overflows; at subnormal ends the halves underflow to 0 (log 0 = -inf).
+        var width = high - low;
+        var finite = width.isfinite();
+        var density = -torch.where(finite, torch.where(finite, width, 1.0).log(), torch.where(finite, 1.0, 0.5 * high - 0.5 * low).log() + SpecialFunctions.Ln2);
         var lp = torch.where(inside, density, double.NegativeInfinity);
         return scope.MoveToOuter(Precision.NarrowLogDensity(lp, inside, DType));
     }

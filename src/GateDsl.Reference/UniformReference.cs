@@ -41,7 +41,9 @@ public sealed class UniformReference : IReferenceDistribution
     public double SupportUpper => High;
 
     // Halves throughout: high - low overflows for bounds near +-1.8e308, their halves never do.
-    private double HalfWidth => 0.5 * High - 0.5 * Low;
+    // Halved before the difference only where the width overflows (Uniform(-1e308, 1e308)): at subnormal ends the
+    // halves underflow to 0 (Uniform(-5e-324, 5e-324) had width 0 and a NaN CDF, and gatec sample exited 3).
+    private double HalfWidth => double.IsFinite(High - Low) ? 0.5 * (High - Low) : 0.5 * High - 0.5 * Low;
 
     /// <inheritdoc />
     public double Mean => 0.5 * Low + 0.5 * High;
@@ -57,7 +59,7 @@ public sealed class UniformReference : IReferenceDistribution
     public double LogPdf(double x) => x > Low && x < High ? -Math.Log(HalfWidth) - Math.Log(2) : double.NegativeInfinity;
 
     /// <inheritdoc />
-    public double Cdf(double x) => x <= Low ? 0 : x >= High ? 1 : (0.5 * x - 0.5 * Low) / HalfWidth;
+    public double Cdf(double x) => x <= Low ? 0 : x >= High ? 1 : double.IsFinite(High - Low) ? (x - Low) / (High - Low) : (0.5 * x - 0.5 * Low) / HalfWidth;
 
     /// <inheritdoc />
     public double Quantile(double p) => Low + 2 * (Guard.Probability(p, nameof(p)) * HalfWidth);

@@ -85,6 +85,12 @@ public static class SampleAnalysis
                 $"the reference of {entry.Name} cannot compute its correlation to 1e-4 at these parameters", n, seed, draws);
         }
 
+        if (Unresolved(draws) is { } coarse)
+        {
+            return WithoutReference(entry.Name, entry.ParameterNames, p,
+                $"the draws of {entry.ComponentNames[coarse.Component]} take only {coarse.Distinct} distinct float64 value(s) in {n}: the law's spread is below the float64 spacing at its location, where a comparison with its continuous reference would reject correct draws", n, seed, draws);
+        }
+
         var levels = Descriptive.ReportLevels;
         var components = marginals.Select((r, c) => new ComponentReport(
             entry.ComponentNames[c],
@@ -122,6 +128,35 @@ public static class SampleAnalysis
     }
 
     /// <summary>A report of sample statistics only (means, variances, quantiles, pairwise correlations), with the reason there is no reference.</summary>
+    /// <summary>
+    /// The first component whose draws take fewer than min(100, n/2) distinct values, or null. A law that float64
+    /// cannot resolve (Normal(1e300, 1): every draw is 1e300; Uniform(-5e-324, 5e-324): three values) is a handful
+    /// of atoms in the dtype, and the KS test against its continuous reference rejects correct draws (p = 0 on
+    /// every seed). Counting stops at the threshold, so 5e7 draws cost no more than a few hundred.
+    /// </summary>
+    private static (int Component, int Distinct)? Unresolved(double[][] draws)
+    {
+        for (var c = 0; c < draws.Length; c++)
+        {
+            var threshold = Math.Min(100, draws[c].Length / 2);
+            var seen = new HashSet<double>();
+            foreach (var x in draws[c])
+            {
+                if (seen.Add(x) && seen.Count >= threshold)
+                {
+                    break;
+                }
+            }
+
+            if (seen.Count < threshold)
+            {
+                return (c, seen.Count);
+            }
+        }
+
+        return null;
+    }
+
     private static SampleReport WithoutReference(string name, IReadOnlyList<string> parameterNames, IReadOnlyList<double> parameters, string reason, int n, long seed, double[][] draws)
     {
         var names = ComponentNames(draws.Length);

@@ -147,6 +147,21 @@ public sealed class Issue9RegressionTests
     }
 
     /// <summary>
+    /// Found by the whole-range property at 400 cases: this batch of Kumaraswamy laws in float32 had an infinite
+    /// gradient to a (dX/da is of order X log(...) / a^2, beyond float32 at a = 1e-40). It saturates at float32's
+    /// largest finite value.
+    /// </summary>
+    [Fact]
+    public void Kumaraswamy_gradient_at_a_tiny_shape_is_finite_in_float32()
+    {
+        var a = Leaf([3.03369e-28, 13355.4, 1.1625e-40, 1.39344e-07], ScalarType.Float32);
+        var b = Leaf([6.62534e-41, 6.36559e-35, 0.00256537, 1.85589e-33], ScalarType.Float32);
+        using var g = Seeded(22);
+        new Kumaraswamy(a, b).RSample([64], g).sum().backward();
+        Assert.True(AllFinite(a.grad!) && AllFinite(b.grad!), $"gradients to a {string.Join(", ", Values(a.grad!))}; to b {string.Join(", ", Values(b.grad!))}");
+    }
+
+    /// <summary>
     /// Fault 5: no float32 cancellation. Kumaraswamy(1000, 1000).Variance = 1.6171459501104177e-6 and
     /// KL(Beta(1e6, 1e6) || Beta(1e6 + 1, 1e6)) = 2.500000625e-7 (mpmath; 1e6 + 1 is exact in float32).
     /// </summary>
