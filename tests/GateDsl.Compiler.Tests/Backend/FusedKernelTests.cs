@@ -83,11 +83,11 @@ public sealed class FusedKernelTests
             Compare(spec, "G", training: false, text);
         });
 
-    internal static void Compare(CompiledSpec spec, string name, bool training, string? text = null)
+    internal static void Compare(CompiledSpec spec, string name, bool training, string? text = null, int hidden = 6)
     {
         using var scope = torch.NewDisposeScope();
-        var fused = spec.CreateLayer(name, 3, 6, layers: 2, path: ExecutionPath.FusedKernel, generator: new Generator(11)).to(ScalarType.Float64);
-        var generic = spec.CreateLayer(name, 3, 6, layers: 2, path: ExecutionPath.Generic).to(ScalarType.Float64);
+        var fused = spec.CreateLayer(name, 3, hidden, layers: 2, path: ExecutionPath.FusedKernel, generator: new Generator(11)).to(ScalarType.Float64);
+        var generic = spec.CreateLayer(name, 3, hidden, layers: 2, path: ExecutionPath.Generic).to(ScalarType.Float64);
         generic.LoadWeights(fused.Weights());
         fused.Seed = 77;
         generic.Draws = new KernelDrawSource(77);
