@@ -1,4 +1,5 @@
 using GateDsl.Distributions.Kernels;
+using TorchSharp;
 
 namespace GateDsl.Compiler.Tests.Backend;
 
@@ -6,8 +7,9 @@ namespace GateDsl.Compiler.Tests.Backend;
 /// The fused kernel splits a batch into parts of whole rows, one thread each, joined once per
 /// sequence. With two threads and a batch large enough to split (4 rows of 128 units: two parts),
 /// on a padded batch, it still equals the generic path draw for draw (outputs, states, KL, every
-/// gradient; float64, 1e-9 relative). <see cref="KernelParallel.MaxThreads"/> is global to the
-/// process, so these tests run alone (<see cref="KernelThreadTestsCollection"/>).
+/// gradient; float64, 1e-9 relative), and leaves libtorch's thread count as it found it.
+/// <see cref="KernelParallel.MaxThreads"/> and libtorch's threads are global to the process, so
+/// these tests run alone (<see cref="KernelThreadTestsCollection"/>).
 /// </summary>
 [Collection(nameof(KernelThreadTests))]
 public sealed class KernelThreadTests
@@ -19,14 +21,20 @@ public sealed class KernelThreadTests
     public void Rows_split_over_two_threads_equal_the_generic_path(string name)
     {
         var threads = KernelParallel.MaxThreads;
+        var torchThreads = torch.get_num_threads();
         KernelParallel.MaxThreads = 2;
+        torch.set_num_threads(2);
         try
         {
             FusedKernelTests.Compare(StdlibCells.Spec, name, training: true, hidden: 128);
+
+            // Each part runs its products on one libtorch thread; the caller's setting comes back.
+            Assert.Equal(2, torch.get_num_threads());
         }
         finally
         {
             KernelParallel.MaxThreads = threads;
+            torch.set_num_threads(torchThreads);
         }
     }
 }

@@ -255,7 +255,23 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
             return;
         }
 
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p => body(batch * p / parts, batch * (p + 1) / parts));
+        // Each part's matrix products run on its own thread only: the parts are the parallelism, and a
+        // libtorch product inside a part would otherwise start its own OpenMP team (parts x threads
+        // on the cores). at::set_num_threads sets the calling thread's OpenMP and MKL counts (and the
+        // default for threads not started yet), so the caller's is put back after the join.
+        var callerThreads = torch.get_num_threads();
+        try
+        {
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+            {
+                torch.set_num_threads(1);
+                body(batch * p / parts, batch * (p + 1) / parts);
+            });
+        }
+        finally
+        {
+            torch.set_num_threads(callerThreads);
+        }
     }
 
     private static Span<T> Of<T>(Tensor t)
