@@ -26,7 +26,7 @@ public sealed class KernelThreadTests
         torch.set_num_threads(2);
         try
         {
-            FusedKernelTests.Compare(StdlibCells.Spec, name, training: true, hidden: 128);
+            FusedKernelTests.Compare(StdlibCells.Spec, name, training: true, hidden: 128, batches: 2);
 
             // Each part runs its products on one libtorch thread; the caller's setting comes back.
             Assert.Equal(2, torch.get_num_threads());

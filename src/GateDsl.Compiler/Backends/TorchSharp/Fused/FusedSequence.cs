@@ -45,7 +45,9 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
         var width = single ? options.Single.SavedWidth : options.Double.SavedWidth;
 
         var gates = xProjection.contiguous().clone();
-        var saved = torch.empty([steps, batch, width * hidden], xProjection.dtype);
+        long[] savedShape = [steps, batch, width * hidden];
+        var lease = options.SavedBuffers?.Rent(savedShape, xProjection.dtype) ?? new SavedLease(torch.empty(savedShape, xProjection.dtype), null, 0);
+        var saved = lease.Buffer;
         var hs = torch.empty([steps + 1, batch, hidden], xProjection.dtype);
         var cs = torch.empty([steps + 1, batch, hidden], xProjection.dtype);
         var kl = torch.zeros([steps, batch], ScalarType.Float64);
@@ -79,6 +81,7 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
         // The mask goes through save_for_backward: the caller's tensor may be disposed before the backward.
         ctx.save_for_backward(options.Mask is null ? [weightHh, saved, hs, cs] : [weightHh, saved, hs, cs, options.Mask]);
         ctx.save_data("options", options with { Mask = null });
+        ctx.save_data("lease", lease);
 
         // TorchSharp would make zeros for an output nobody differentiates from a copy it creates in
         // the caller's dispose scope, which may be gone by the backward: take undefined gradients as
@@ -96,6 +99,8 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
         var s = ctx.get_saved_variables();
         var (weightHh, saved, hs, cs) = (s[0], s[1], s[2], s[3]);
         var options = (FusedOptions)ctx.get_data("options") with { Mask = s.Count > 4 ? s[4] : null };
+        var lease = (SavedLease)ctx.get_data("lease");
+        var intact = lease.IsIntact();
         long steps = saved.shape[0], batch = saved.shape[1], hidden = weightHh.shape[1];
         var rows = weightHh.shape[0];
         var dOut = Defined(grads[0])?.contiguous() ?? torch.zeros([steps, batch, hidden], saved.dtype);
@@ -122,6 +127,15 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
         var dW = dzT.mm(hPrev);
         dhCarry.Dispose();
         dKl.Dispose();
+        lease.Release();
+        if (!intact)
+        {
+            foreach (var g in new[] { dPre, dW, dh, dc })
+            {
+                g.fill_(double.NaN);
+            }
+        }
+
         return [dPre, dW, dh, dc, null!];
     }
 
