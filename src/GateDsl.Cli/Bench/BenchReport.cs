@@ -14,4 +14,6 @@ internal sealed record BenchReport(IReadOnlyList<BenchRow> Benchmarks, string Si
 /// <param name="AfterWarmupMb">Resident MB after warm-up.</param>
 /// <param name="AtEndMb">Resident MB after the last step.</param>
 /// <param name="GrowthMb">The difference.</param>
-internal sealed record MemoryReport(int Steps, int WarmupSteps, double AfterWarmupMb, double AtEndMb, double GrowthMb);
+/// <param name="ManagedCommittedGrowthMb">How much of it is the .NET GC's committed memory (regions that held garbage between collections).</param>
+/// <param name="ManagedKbPerStep">Managed kB allocated a training step after warm-up.</param>
+internal sealed record MemoryReport(int Steps, int WarmupSteps, double AfterWarmupMb, double AtEndMb, double GrowthMb, double ManagedCommittedGrowthMb, double ManagedKbPerStep);

@@ -164,45 +164,31 @@ public static class StandardGammaKernel
         return logBoosted + Math.Log(stream.NextUniformOpenZero()) / alpha;
     }
 
-    /// <summary>
-    /// A Marsaglia-Tsang draw for alpha &gt;= 1, d v with v = (1 + c x)^3: the same stream use and
-    /// acceptance as <see cref="MarsagliaTsangLog"/>, returning the draw instead of its log (no log on
-    /// the squeeze path; the caller takes the logs of many draws at once).
-    /// </summary>
+    /// <summary>A Marsaglia-Tsang draw for alpha &gt;= 1, d v (no log on the squeeze path; the caller takes the logs of many draws at once).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double MarsagliaTsang(double alpha, ref CounterStream stream)
     {
         double d = alpha - 1.0 / 3.0;
-        double c = 1.0 / Math.Sqrt(9.0 * d);
-        while (true)
-        {
-            double x = stream.NextNormal();
-            double t = 1.0 + c * x;
-            if (t <= 0)
-            {
-                continue;
-            }
-
-            double v = t * t * t;
-            double u = stream.NextUniformOpenZero();
-            double x2 = x * x;
-            if (u < 1.0 - 0.0331 * x2 * x2)
-            {
-                return d * v;
-            }
-
-            if (Math.Log(u) < 0.5 * x2 + d * (1.0 - v + 3.0 * Math.Log(t)))
-            {
-                return d * v;
-            }
-        }
+        return d * MarsagliaTsangV(d, ref stream, out _, out _);
     }
 
-    /// <summary>ln of a Marsaglia-Tsang draw for alpha &gt;= 1: ln(d v) with v = (1 + c x)^3 (one log on the squeeze path).</summary>
+    /// <summary>ln of a Marsaglia-Tsang draw for alpha &gt;= 1: ln(d v), one log on the squeeze path.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double MarsagliaTsangLog(double alpha, ref CounterStream stream)
     {
         double d = alpha - 1.0 / 3.0;
+        double v = MarsagliaTsangV(d, ref stream, out bool squeezed, out double logV);
+        return squeezed ? Math.Log(d * v) : Math.Log(d) + logV;
+    }
+
+    /// <summary>
+    /// The accepted v = (1 + c x)^3 of Marsaglia and Tsang (2000), c = 1/sqrt(9 d): the one loop both
+    /// draws above use, so they consume a stream alike. <paramref name="squeezed"/> says whether the
+    /// squeeze accepted (then <paramref name="logV"/> is not computed), else ln v = 3 ln(1 + c x).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double MarsagliaTsangV(double d, ref CounterStream stream, out bool squeezed, out double logV)
+    {
         double c = 1.0 / Math.Sqrt(9.0 * d);
         while (true)
         {
@@ -218,13 +204,16 @@ public static class StandardGammaKernel
             double x2 = x * x;
             if (u < 1.0 - 0.0331 * x2 * x2)
             {
-                return Math.Log(d * v);
+                squeezed = true;
+                logV = double.NaN;
+                return v;
             }
 
-            double logV = 3.0 * Math.Log(t);
+            logV = 3.0 * Math.Log(t);
             if (Math.Log(u) < 0.5 * x2 + d * (1.0 - v + logV))
             {
-                return Math.Log(d) + logV;
+                squeezed = false;
+                return v;
             }
         }
     }

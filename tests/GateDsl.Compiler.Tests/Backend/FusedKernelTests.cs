@@ -8,7 +8,8 @@ namespace GateDsl.Compiler.Tests.Backend;
 /// The fused kernel computes what the generic path computes: with <see cref="KernelDrawSource"/> of the
 /// layer's seed the generic path draws exactly what the kernel draws, so outputs, final states, KL
 /// and every weight's gradient agree (float64: to 1e-9 relative), in training and in evaluation, on
-/// padded batches, for every stdlib cell and for generated ones.
+/// padded batches, for every stdlib cell (two batches: the second on the saved-values buffer the
+/// first one's backward gave back) and for generated ones.
 /// </summary>
 public sealed class FusedKernelTests
 {
@@ -20,7 +21,7 @@ public sealed class FusedKernelTests
     {
         foreach (var training in new[] { true, false })
         {
-            Compare(StdlibCells.Spec, name, training);
+            Compare(StdlibCells.Spec, name, training, batches: 2);
         }
     }
 
@@ -83,19 +84,29 @@ public sealed class FusedKernelTests
             Compare(spec, "G", training: false, text);
         });
 
-    internal static void Compare(CompiledSpec spec, string name, bool training, string? text = null)
+    internal static void Compare(CompiledSpec spec, string name, bool training, string? text = null, int hidden = 6, int batches = 1)
     {
         using var scope = torch.NewDisposeScope();
-        var fused = spec.CreateLayer(name, 3, 6, layers: 2, path: ExecutionPath.FusedKernel, generator: new Generator(11)).to(ScalarType.Float64);
-        var generic = spec.CreateLayer(name, 3, 6, layers: 2, path: ExecutionPath.Generic).to(ScalarType.Float64);
+        var fused = spec.CreateLayer(name, 3, hidden, layers: 2, path: ExecutionPath.FusedKernel, generator: new Generator(11)).to(ScalarType.Float64);
+        var generic = spec.CreateLayer(name, 3, hidden, layers: 2, path: ExecutionPath.Generic).to(ScalarType.Float64);
         generic.LoadWeights(fused.Weights());
         fused.Seed = 77;
         generic.Draws = new KernelDrawSource(77);
         fused.train(training);
         generic.train(training);
-        var input = torch.randn([9, 4, 3], ScalarType.Float64, generator: new Generator(12));
         var mask = torch.arange(9, ScalarType.Int64).unsqueeze(1).lt(torch.tensor(new long[] { 9, 4, 7, 1 }).unsqueeze(0));
+        for (var batchNumber = 1; batchNumber <= batches; batchNumber++)
+        {
+            // Later batches run on the saved-values buffer the first one's backward gave back.
+            fused.zero_grad();
+            generic.zero_grad();
+            var input = torch.randn([9, 4, 3], ScalarType.Float64, generator: new Generator((ulong)(11 + batchNumber)));
+            CompareBatch(fused, generic, input, mask, name, training, $"{text}{(batches > 1 ? $" (batch {batchNumber})" : string.Empty)}");
+        }
+    }
 
+    private static void CompareBatch(GateLayer fused, GateLayer generic, Tensor input, Tensor mask, string name, bool training, string? text)
+    {
         var a = fused.call(input, mask, null);
         var b = generic.call(input, mask, null);
         // Evaluation by a law's exact mean (Kumaraswamy) is not in the kernel: such a call runs the generic path.
@@ -103,7 +114,7 @@ public sealed class FusedKernelTests
         Assert.Equal(kernelRuns ? ExecutionPath.FusedKernel : ExecutionPath.Generic, fused.LastPath);
         Assert.True(kernelRuns || !training, $"{name}: the fused kernel cannot run the training program");
         Assert.Equal(ExecutionPath.Generic, generic.LastPath);
-        var where = $"{name} ({(training ? "training" : "evaluation")}){(text is null ? string.Empty : "\n" + text)}";
+        var where = $"{name} ({(training ? "training" : "evaluation")}){(string.IsNullOrEmpty(text) ? string.Empty : "\n" + text)}";
         Close(a.Output, b.Output, $"{where}: outputs");
         Close(a.Final[1].C, b.Final[1].C, $"{where}: final c");
         Close(a.Kl, b.Kl, $"{where}: KL");

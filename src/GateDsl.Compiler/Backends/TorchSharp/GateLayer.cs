@@ -26,6 +26,7 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
     private readonly IDrawSource _noDraws = new TorchDrawSource();
     private readonly (KernelStep<float> Single, KernelStep<double> Double)? _trainingKernel;
     private readonly (KernelStep<float> Single, KernelStep<double> Double)? _evaluationKernel;
+    private readonly SavedBufferPool[] _savedBuffers;
     private TensorProgram? _lstmProgram;
     private bool _customDraws;
 
@@ -54,6 +55,7 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
             throw new ArgumentException($"cell {ir.Name} is not exactly the standard LSTM (sigmoid gates and a tanh candidate on four heads, no draws), so it cannot run on libtorch's fused LSTM kernel; use the generic path.", nameof(options));
         }
 
+        _savedBuffers = Enumerable.Range(0, Options.Layers).Select(_ => new SavedBufferPool()).ToArray();
         _trainingKernel = Kernel(ir.Training, ir.HeadCount, out var trainingReason);
         _evaluationKernel = ReferenceEquals(ir.Evaluation, ir.Training) ? _trainingKernel : Kernel(ir.Evaluation, ir.HeadCount, out _);
         if (Options.Path == ExecutionPath.FusedKernel && _trainingKernel is null)
@@ -220,6 +222,13 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
             }
         }
 
+        if (_savedBuffers.Any(pool => pool.TakeStaleBackward()))
+        {
+            throw new InvalidOperationException(
+                $"{owner}: a second backward through an earlier call's graph (retain_graph) ran after this layer had run forward again, " +
+                "which reuses the fused kernel's saved values; that backward's gradients are NaN. Run every backward of a graph before the layer's next forward.");
+        }
+
         using var scope = torch.NewDisposeScope();
         var x = Options.BatchFirst ? input!.transpose(0, 1) : input!;
         var m = mask is null ? null : Options.BatchFirst ? mask.transpose(0, 1) : mask;
@@ -262,6 +271,20 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
         return new LayerOutput(result, finals, total);
     }
 
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            foreach (var pool in _savedBuffers)
+            {
+                pool.Dispose();
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+
     /// <summary>Whether this call runs the fused kernel: its path, the CPU, the default draws, nothing observed or captured.</summary>
     private bool UsesKernel(GateCell cell, Tensor x) =>
         Path == ExecutionPath.FusedKernel
@@ -278,7 +301,9 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
         var kernel = (training ? _trainingKernel : _evaluationKernel)!.Value;
         var projection = Project(x, cell.WeightIh, cell.Bias);
         var key = Seed is { } seed ? StreamLayout.Key(seed, layer, cell.SequenceCount - 1) : KeyFromTorch();
-        var options = new FusedOptions(kernel.Single, kernel.Double, mask?.to(x.dtype), key);
+        // The saved-values buffer is reused between batches only by a call autograd will come back to.
+        var buffers = torch.is_grad_enabled() && cell.WeightHh.requires_grad ? _savedBuffers[layer] : null;
+        var options = new FusedOptions(kernel.Single, kernel.Double, mask?.to(x.dtype), key, buffers);
         var (output, hT, cT, kl) = FusedSequence.Run(projection, cell.WeightHh, h, c, options);
         return (output, hT, cT, Ir.Training.KlTerms.Length == 0 && Ir.Evaluation.KlTerms.Length == 0 ? null : kl.sum());
     }

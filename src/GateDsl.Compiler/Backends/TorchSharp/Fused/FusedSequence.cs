@@ -9,9 +9,10 @@ namespace GateDsl.Compiler.Backends.TorchSharp.Fused;
 /// <summary>
 /// A whole sequence of a compiled cell as ONE autograd node, as libtorch's fused RNN runs an LSTM:
 /// the forward runs the T steps outside autograd (one addmm per step into a buffer, then the cell's
-/// <see cref="KernelStep{T}"/> on the tensors' memory, split over threads), saving what the backward
-/// needs; the backward runs time in reverse (the step's adjoint, then dh_{t-1} = dz_t W_hh) and forms
-/// the recurrent weight's gradient as one matrix product over all steps.
+/// <see cref="KernelStep{T}"/> on the tensors' memory), saving what the backward needs; the backward
+/// runs time in reverse (the step's adjoint, then dh_{t-1} = dz_t W_hh) and forms the recurrent
+/// weight's gradient as one matrix product over all steps. Both split the batch into parts of whole
+/// rows, one thread each, joined once per sequence (<c>ForRows</c>).
 /// </summary>
 /// <remarks>
 /// Inputs: xProjection [T, B, K*H] (x_t W_ih^T + b for every step, from one product outside, so its
@@ -44,7 +45,9 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
         var width = single ? options.Single.SavedWidth : options.Double.SavedWidth;
 
         var gates = xProjection.contiguous().clone();
-        var saved = torch.empty([steps, batch, width * hidden], xProjection.dtype);
+        long[] savedShape = [steps, batch, width * hidden];
+        var lease = options.SavedBuffers?.Rent(savedShape, xProjection.dtype) ?? new SavedLease(torch.empty(savedShape, xProjection.dtype), null, 0);
+        var saved = lease.Buffer;
         var hs = torch.empty([steps + 1, batch, hidden], xProjection.dtype);
         var cs = torch.empty([steps + 1, batch, hidden], xProjection.dtype);
         var kl = torch.zeros([steps, batch], ScalarType.Float64);
@@ -52,20 +55,17 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
         cs[0].copy_((Tensor)vars[3]);
         using (var transposed = weightHh.t())
         {
-            for (long t = 0; t < steps; t++)
+            ForRows(batch, hidden, (b0, b1) =>
             {
-                using var g = gates[t];
-                using var h = hs[t];
-                g.addmm_(h, transposed);
                 if (single)
                 {
-                    StepForward(options.Single, options, gates, saved, hs, cs, kl, t, batch, hidden);
+                    ForwardRows(options.Single, options, gates, saved, hs, cs, kl, transposed, b0, b1);
                 }
                 else
                 {
-                    StepForward(options.Double, options, gates, saved, hs, cs, kl, t, batch, hidden);
+                    ForwardRows(options.Double, options, gates, saved, hs, cs, kl, transposed, b0, b1);
                 }
-            }
+            });
         }
 
         gates.Dispose();
@@ -81,6 +81,7 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
         // The mask goes through save_for_backward: the caller's tensor may be disposed before the backward.
         ctx.save_for_backward(options.Mask is null ? [weightHh, saved, hs, cs] : [weightHh, saved, hs, cs, options.Mask]);
         ctx.save_data("options", options with { Mask = null });
+        ctx.save_data("lease", lease);
 
         // TorchSharp would make zeros for an output nobody differentiates from a copy it creates in
         // the caller's dispose scope, which may be gone by the backward: take undefined gradients as
@@ -98,6 +99,8 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
         var s = ctx.get_saved_variables();
         var (weightHh, saved, hs, cs) = (s[0], s[1], s[2], s[3]);
         var options = (FusedOptions)ctx.get_data("options") with { Mask = s.Count > 4 ? s[4] : null };
+        var lease = (SavedLease)ctx.get_data("lease");
+        var intact = lease.IsIntact();
         long steps = saved.shape[0], batch = saved.shape[1], hidden = weightHh.shape[1];
         var rows = weightHh.shape[0];
         var dOut = Defined(grads[0])?.contiguous() ?? torch.zeros([steps, batch, hidden], saved.dtype);
@@ -106,20 +109,17 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
         var dKl = Defined(grads[3])?.to(ScalarType.Float64).contiguous() ?? torch.zeros([steps, batch], ScalarType.Float64);
         var dPre = torch.empty([steps, batch, rows], saved.dtype);
         var dhCarry = torch.empty([batch, hidden], saved.dtype);
-        for (var t = steps - 1; t >= 0; t--)
+        ForRows(batch, hidden, (b0, b1) =>
         {
             if (saved.dtype == ScalarType.Float32)
             {
-                StepBackward(options.Single, options, saved, cs, dOut, dh, dc, dKl, dPre, dhCarry, t, batch, hidden);
+                BackwardRows(options.Single, options, saved, cs, dOut, dh, dc, dKl, dPre, dhCarry, weightHh, b0, b1);
             }
             else
             {
-                StepBackward(options.Double, options, saved, cs, dOut, dh, dc, dKl, dPre, dhCarry, t, batch, hidden);
+                BackwardRows(options.Double, options, saved, cs, dOut, dh, dc, dKl, dPre, dhCarry, weightHh, b0, b1);
             }
-
-            using var dz = dPre[t];
-            dh.copy_(dhCarry.addmm_(dz, weightHh)); // dh_{t-1} = what padded rows carry + dz_t W_hh (addmm_ returns dhCarry itself)
-        }
+        });
 
         using var dzAll = dPre.view(steps * batch, rows);
         using var hPrev = hs.narrow(0, 0, steps).reshape(steps * batch, hidden);
@@ -127,118 +127,165 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
         var dW = dzT.mm(hPrev);
         dhCarry.Dispose();
         dKl.Dispose();
+        lease.Release();
+        if (!intact)
+        {
+            foreach (var g in new[] { dPre, dW, dh, dc })
+            {
+                g.fill_(double.NaN);
+            }
+        }
+
         return [dPre, dW, dh, dc, null!];
     }
 
     private static Tensor? Defined(Tensor? gradient) => gradient is null || gradient.IsInvalid ? null : gradient;
 
-    private static void StepForward<T>(KernelStep<T> step, FusedOptions options, Tensor gates, Tensor saved, Tensor hs, Tensor cs, Tensor kl, long t, long batch, long hidden)
+    /// <summary>
+    /// The forward of rows [b0, b1) through all steps: each step's recurrent product on the rows' slice,
+    /// then the cell on each row. Rows never meet inside the recurrence (W_hh is only read), so parts of
+    /// the batch run on different threads with no join until the sequence ends.
+    /// </summary>
+    private static void ForwardRows<T>(KernelStep<T> step, FusedOptions options, Tensor gates, Tensor saved, Tensor hs, Tensor cs, Tensor kl, Tensor transposedWeight, long b0, long b1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var h = (int)hidden;
-        var k = (int)(gates.shape[2] / hidden);
+        long steps = gates.shape[0], batch = gates.shape[1];
+        var h = (int)hs.shape[2];
+        var k = (int)(gates.shape[2] / h);
         var w = step.SavedWidth;
         var mask = options.Mask;
-        var rowKl = new double[batch];
-        ForUnits(batch, hidden, (b, j0, j1) =>
+
+        // Worker threads start with autograd on; nothing here is differentiated (this is the node's forward).
+        using var noGrad = torch.no_grad();
+        using var gateRows = gates.narrow(1, b0, b1 - b0);
+        using var hRows = hs.narrow(1, b0, b1 - b0);
+        var hSpan = Of<T>(hs);
+        var cSpan = Of<T>(cs);
+        var gateSpan = Of<T>(gates);
+        var savedSpan = Of<T>(saved);
+        var klSpan = Of<double>(kl);
+        var maskSpan = mask is null ? default : Of<T>(mask);
+        for (long t = 0; t < steps; t++)
         {
-            var row = (t * batch) + b;
-            var hSpan = Of<T>(hs);
-            var cSpan = Of<T>(cs);
-            var cPrev = cSpan.Slice((int)(row * h), h);
-            var c = cSpan.Slice((int)((row + batch) * h), h);
-            var hPrev = hSpan.Slice((int)(row * h), h);
-            var hNew = hSpan.Slice((int)((row + batch) * h), h);
-            if (mask is not null && Of<T>(mask)[(int)row] == T.Zero)
+            // select, not the indexer: the indexer allocates index objects on every call.
+            using (var g = gateRows.select(0, t))
+            using (var hPrevRows = hRows.select(0, t))
             {
-                cPrev.Slice(j0, j1 - j0).CopyTo(c.Slice(j0, j1 - j0));
-                hPrev.Slice(j0, j1 - j0).CopyTo(hNew.Slice(j0, j1 - j0));
-                return;
+                g.addmm_(hPrevRows, transposedWeight);
             }
 
-            var pre = Of<T>(gates).Slice((int)(row * k * h), k * h);
-            var sv = Of<T>(saved).Slice((int)(row * w * h), w * h);
-            var part = step.Forward(pre, cPrev, c, hNew, sv, h, j0, j1, new RowStreams(options.Key, t, batch, b));
-            if (part != 0)
+            for (var b = b0; b < b1; b++)
             {
-                lock (rowKl)
+                var row = (t * batch) + b;
+                var cPrev = cSpan.Slice((int)(row * h), h);
+                var c = cSpan.Slice((int)((row + batch) * h), h);
+                var hPrev = hSpan.Slice((int)(row * h), h);
+                var hNew = hSpan.Slice((int)((row + batch) * h), h);
+                if (mask is not null && maskSpan[(int)row] == T.Zero)
                 {
-                    rowKl[b] += part;
-                }
-            }
-        });
-        var klSpan = Of<double>(kl).Slice((int)(t * batch), (int)batch);
-        rowKl.CopyTo(klSpan);
-    }
-
-    private static void StepBackward<T>(KernelStep<T> step, FusedOptions options, Tensor saved, Tensor cs, Tensor dOut, Tensor dh, Tensor dc, Tensor dKl, Tensor dPre, Tensor dhCarry, long t, long batch, long hidden)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var h = (int)hidden;
-        var k = (int)(dPre.shape[2] / hidden);
-        var w = step.SavedWidth;
-        var mask = options.Mask;
-        ForUnits(batch, hidden, (b, j0, j1) =>
-        {
-            var row = (t * batch) + b;
-            var n = j1 - j0;
-            var dhRow = Of<T>(dh).Slice((int)(b * h), h);
-            var dOutRow = Of<T>(dOut).Slice((int)(row * h), h);
-            var carry = Of<T>(dhCarry).Slice((int)(b * h), h);
-            var dz = Of<T>(dPre).Slice((int)(row * k * h), k * h);
-            var m = mask is null ? T.One : Of<T>(mask)[(int)row];
-            if (m == T.Zero)
-            {
-                // Padding: h and c pass through unchanged and the output there is a constant 0.
-                dhRow.Slice(j0, n).CopyTo(carry.Slice(j0, n));
-                for (var kk = 0; kk < k; kk++)
-                {
-                    dz.Slice((kk * h) + j0, n).Clear();
+                    cPrev.CopyTo(c);
+                    hPrev.CopyTo(hNew);
+                    continue;
                 }
 
-                return;
-            }
-
-            // dL/dh_t = what step t+1 sent back + what this step's output received.
-            for (var j = j0; j < j1; j++)
-            {
-                dhRow[j] += m * dOutRow[j];
-            }
-
-            carry.Slice(j0, n).Clear();
-            var cSpan = Of<T>(cs);
-            var cPrev = cSpan.Slice((int)(row * h), h);
-            var c = cSpan.Slice((int)((row + batch) * h), h);
-            var sv = Of<T>(saved).Slice((int)(row * w * h), w * h);
-            step.Backward(sv, cPrev, c, dhRow, Of<T>(dc).Slice((int)(b * h), h), Of<double>(dKl)[(int)row], dz, h, j0, j1);
-        });
-    }
-
-    /// <summary>Splits the batch x hidden units into at most KernelParallel.MaxThreads contiguous runs of whole-row pieces.</summary>
-    private static void ForUnits(long batch, long hidden, Action<int, int, int> body)
-    {
-        const int minUnits = 256;
-        var total = batch * hidden;
-        var chunks = (int)Math.Clamp(total / minUnits, 1, KernelParallel.MaxThreads);
-        void Run(long start, long end)
-        {
-            while (start < end)
-            {
-                var b = start / hidden;
-                var j0 = start % hidden;
-                var j1 = Math.Min(hidden, j0 + (end - start));
-                body((int)b, (int)j0, (int)j1);
-                start += j1 - j0;
+                var pre = gateSpan.Slice((int)(row * k * h), k * h);
+                var sv = savedSpan.Slice((int)(row * w * h), w * h);
+                klSpan[(int)row] = step.Forward(pre, cPrev, c, hNew, sv, h, 0, h, new RowStreams(options.Key, t, batch, b));
             }
         }
+    }
 
-        if (chunks == 1)
+    /// <summary>The backward of rows [b0, b1) through all steps in reverse, ending each step with dh_{t-1} = carry + dz_t W_hh on the rows' slice.</summary>
+    private static void BackwardRows<T>(KernelStep<T> step, FusedOptions options, Tensor saved, Tensor cs, Tensor dOut, Tensor dh, Tensor dc, Tensor dKl, Tensor dPre, Tensor dhCarry, Tensor weightHh, long b0, long b1)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        long steps = dPre.shape[0], batch = dPre.shape[1];
+        var h = (int)weightHh.shape[1];
+        var k = (int)(dPre.shape[2] / h);
+        var w = step.SavedWidth;
+        var mask = options.Mask;
+        using var noGrad = torch.no_grad();
+        using var dhRows = dh.narrow(0, b0, b1 - b0);
+        using var carryRows = dhCarry.narrow(0, b0, b1 - b0);
+        using var dzRows = dPre.narrow(1, b0, b1 - b0);
+        var dhSpan = Of<T>(dh);
+        var dOutSpan = Of<T>(dOut);
+        var carrySpan = Of<T>(dhCarry);
+        var dPreSpan = Of<T>(dPre);
+        var cSpan = Of<T>(cs);
+        var savedSpan = Of<T>(saved);
+        var dcSpan = Of<T>(dc);
+        var dKlSpan = Of<double>(dKl);
+        var maskSpan = mask is null ? default : Of<T>(mask);
+        for (var t = steps - 1; t >= 0; t--)
         {
-            Run(0, total);
+            for (var b = b0; b < b1; b++)
+            {
+                var row = (t * batch) + b;
+                var dhRow = dhSpan.Slice((int)(b * h), h);
+                var dOutRow = dOutSpan.Slice((int)(row * h), h);
+                var carry = carrySpan.Slice((int)(b * h), h);
+                var dz = dPreSpan.Slice((int)(row * k * h), k * h);
+                var m = mask is null ? T.One : maskSpan[(int)row];
+                if (m == T.Zero)
+                {
+                    // Padding: h and c pass through unchanged and the output there is a constant 0.
+                    dhRow.CopyTo(carry);
+                    dz.Clear();
+                    continue;
+                }
+
+                // dL/dh_t = what step t+1 sent back + what this step's output received.
+                for (var j = 0; j < h; j++)
+                {
+                    dhRow[j] += m * dOutRow[j];
+                }
+
+                carry.Clear();
+                var cPrev = cSpan.Slice((int)(row * h), h);
+                var c = cSpan.Slice((int)((row + batch) * h), h);
+                var sv = savedSpan.Slice((int)(row * w * h), w * h);
+                step.Backward(sv, cPrev, c, dhRow, dcSpan.Slice((int)(b * h), h), dKlSpan[(int)row], dz, h, 0, h);
+            }
+
+            using var dzStep = dzRows.select(0, t);
+            dhRows.copy_(carryRows.addmm_(dzStep, weightHh)); // addmm_ returns carryRows itself
+        }
+    }
+
+    /// <summary>
+    /// Splits the batch into at most KernelParallel.MaxThreads contiguous parts of whole rows (no more
+    /// parts than rows, and at least 256 units a part) and runs each part through the whole sequence:
+    /// one join per sequence, and the same values at any thread count (a row's draws depend on its
+    /// index alone, and each row's KL is summed by one thread).
+    /// </summary>
+    private static void ForRows(long batch, long hidden, Action<long, long> body)
+    {
+        const int minUnits = 256;
+        var parts = (int)Math.Clamp(Math.Min(batch, batch * hidden / minUnits), 1, KernelParallel.MaxThreads);
+        if (parts == 1)
+        {
+            body(0, batch);
             return;
         }
 
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, c => Run(total * c / chunks, total * (c + 1) / chunks));
+        // Each part's matrix products run on its own thread only: the parts are the parallelism, and a
+        // libtorch product inside a part would otherwise start its own OpenMP team (parts x threads
+        // on the cores). at::set_num_threads sets the calling thread's OpenMP and MKL counts (and the
+        // default for threads not started yet), so the caller's is put back after the join.
+        var callerThreads = torch.get_num_threads();
+        try
+        {
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+            {
+                torch.set_num_threads(1);
+                body(batch * p / parts, batch * (p + 1) / parts);
+            });
+        }
+        finally
+        {
+            torch.set_num_threads(callerThreads);
+        }
     }
 
     private static Span<T> Of<T>(Tensor t)
