@@ -41,9 +41,18 @@ public static class LawDistributions
     /// <summary>
     /// How the KL registry computes KL(p || q) for laws of these families: its registered method,
     /// Monte Carlo when none is registered, or null when neither is possible (no toolkit class, or a
-    /// joint law, whose KL a prior never needs).
+    /// joint law, whose KL a prior never needs). Answered once per pair and process: a rule registered
+    /// with <see cref="KlDivergence.Register{TP, TQ}"/> after a spec with that pair was compiled is not seen.
     /// </summary>
-    public static KlMethod? KlMethodOf(LawFamily posterior, LawFamily prior)
+    public static KlMethod? KlMethodOf(LawFamily posterior, LawFamily prior) =>
+        // Once per pair of families and process: the answer depends on the families alone, and
+        // compiling a spec then needs no tensor arithmetic (each libtorch call with an implicit
+        // TorchSharp Scalar is exposed to that Scalar's finalizer running mid-call).
+        KlMethods.GetOrAdd((posterior, prior), pair => AskRegistry(pair.Posterior, pair.Prior));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(LawFamily Posterior, LawFamily Prior), KlMethod?> KlMethods = new();
+
+    private static KlMethod? AskRegistry(LawFamily posterior, LawFamily prior)
     {
         if (IsJoint(posterior) || IsJoint(prior))
         {
