@@ -30,17 +30,6 @@ internal static class KumaraswamyExcess
     private const int Panels = 20;
     private const double PanelWidth = 2.0;
 
-    private static readonly double[] Nodes =
-    [
-        0.0950125098376374402, 0.281603550779258913, 0.458016777657227386, 0.617876244402643748,
-        0.755404408355003034, 0.865631202387831744, 0.944575023073232576, 0.989400934991649933,
-    ];
-
-    private static readonly double[] Weights =
-    [
-        0.189450610455068496, 0.182603415044923589, 0.169156519395002538, 0.149595988816576732,
-        0.124628971255533872, 0.0951585116824927848, 0.0622535239386478929, 0.0271524594117540949,
-    ];
 
     /// <summary>R per batch element, for float64 a, b &gt; 0 broadcast to <paramref name="batchShape"/>.</summary>
     public static Tensor Expectation(Tensor logA, Tensor b, long[] batchShape, Device device)
@@ -102,32 +91,13 @@ internal static class KumaraswamyExcess
     private static Tensor PanelSum(Tensor wStar, Tensor logA, Tensor b, Tensor logB, long[] batchShape, Device device)
     {
         using var scope = torch.NewDisposeScope();
-        var offsets = new List<double>();
-        var weights = new List<double>();
-        for (var p = 0; p < Panels; p++)
-        {
-            var centre = -PanelsFrom + (p + 0.5) * PanelWidth;
-            for (var k = 0; k < Nodes.Length; k++)
-            {
-                foreach (var sign in new[] { -1.0, 1.0 })
-                {
-                    offsets.Add(centre + sign * Nodes[k] * PanelWidth / 2);
-                    weights.Add(Weights[k] * PanelWidth / 2);
-                }
-            }
-        }
-
-        var nodeShape = new long[batchShape.Length + 1];
-        Array.Fill(nodeShape, 1L);
-        nodeShape[0] = offsets.Count;
-        var s = torch.tensor(offsets.ToArray(), ScalarType.Float64).to(device).reshape(nodeShape);
-        var weight = torch.tensor(weights.ToArray(), ScalarType.Float64).to(device).reshape(nodeShape);
+        var (s, weight) = GaussLegendrePanels.Rule(-PanelsFrom, PanelWidth, Panels, batchShape, device);
         var w = wStar + s;
         var (_, l) = LogMinusLogX(w, logA);
         var below = s.lt(0.0);
         var e = torch.where(below, LogOneMinusX(torch.where(below, l, 0.0)), Integrand(w, logA));
         var density = (logB - b * w).exp();
-        var sum = (weight * density * e).expand([offsets.Count, .. batchShape]).sum(dim: 0L);
+        var sum = (weight * density * e).expand([s.shape[0], .. batchShape]).sum(dim: 0L);
         return scope.MoveToOuter(sum);
     }
 }

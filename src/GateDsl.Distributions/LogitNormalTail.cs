@@ -37,17 +37,6 @@ internal static class LogitNormalTail
     private const double Reach = 40.0;
     private const int Panels = 20;
 
-    private static readonly double[] Nodes =
-    [
-        0.0950125098376374402, 0.281603550779258913, 0.458016777657227386, 0.617876244402643748,
-        0.755404408355003034, 0.865631202387831744, 0.944575023073232576, 0.989400934991649933,
-    ];
-
-    private static readonly double[] Weights =
-    [
-        0.189450610455068496, 0.182603415044923589, 0.169156519395002538, 0.149595988816576732,
-        0.124628971255533872, 0.0951585116824927848, 0.0622535239386478929, 0.0271524594117540949,
-    ];
 
     /// <summary>Where the tail forms apply: |mu| &gt; 20 sigma and |mu| &gt;= 20.</summary>
     public static Tensor Applies(Tensor mu, Tensor sigma) => mu.abs().gt(20.0 * sigma).logical_and(mu.abs().ge(20.0));
@@ -127,33 +116,14 @@ internal static class LogitNormalTail
     private static (Tensor Mean, Tensor Variance) PanelMoments(Tensor k, Tensor sigma, long[] batchShape, Device device)
     {
         using var scope = torch.NewDisposeScope();
-        var offsets = new List<double>();
-        var weights = new List<double>();
-        for (var p = 0; p < Panels; p++)
-        {
-            var centre = (p + 0.5) * Reach / Panels;
-            var half = Reach / Panels / 2;
-            for (var i = 0; i < Nodes.Length; i++)
-            {
-                offsets.Add(centre - Nodes[i] * half);
-                weights.Add(Weights[i] * half);
-                offsets.Add(centre + Nodes[i] * half);
-                weights.Add(Weights[i] * half);
-            }
-        }
-
-        var nodeShape = new long[batchShape.Length + 1];
-        Array.Fill(nodeShape, 1L);
-        nodeShape[0] = offsets.Count;
-        var x = torch.tensor(offsets.ToArray(), ScalarType.Float64).to(device).reshape(nodeShape);
-        var w = torch.tensor(weights.ToArray(), ScalarType.Float64).to(device).reshape(nodeShape);
+        var (x, w) = GaussLegendrePanels.Rule(0.0, Reach / Panels, Panels, batchShape, device);
         var logSigmoidMinus = -(x.exp().log1p()); // log s(-x) for x >= 0
         var logNorm = -0.5 * Math.Log(2 * Math.PI) - sigma.log();
 
         Tensor Integral(int j, double side)
         {
             var z = (k + side * x) / sigma;
-            var panel = (w * (j * logSigmoidMinus - 0.5 * z.square() + logNorm).exp()).expand([offsets.Count, .. batchShape]).sum(dim: 0L);
+            var panel = (w * (j * logSigmoidMinus - 0.5 * z.square() + logNorm).exp()).expand([x.shape[0], .. batchShape]).sum(dim: 0L);
             var tail = (side * j * k + 0.5 * j * j * sigma.square() + LogUpperTail((Reach + side * k + j * sigma.square()) / sigma)).exp();
             return panel + tail;
         }
