@@ -16,6 +16,7 @@ public sealed class CatalogueEntry
     private readonly Func<double[], IReferenceDistribution>? _reference;
     private readonly Func<double[], IReferenceJoint2>? _jointReference;
     private readonly double? _referenceBound;
+    private readonly double? _referenceFloor;
 
     internal CatalogueEntry(
         string name,
@@ -25,7 +26,8 @@ public sealed class CatalogueEntry
         Func<Tensor[], IGateDistribution> sampler,
         Func<double[], IReferenceDistribution>? reference,
         Func<double[], IReferenceJoint2>? jointReference,
-        double? referenceBound = null)
+        double? referenceBound = null,
+        double? referenceFloor = null)
     {
         Name = name;
         ParameterNames = parameterNames;
@@ -35,6 +37,7 @@ public sealed class CatalogueEntry
         _reference = reference;
         _jointReference = jointReference;
         _referenceBound = referenceBound;
+        _referenceFloor = referenceFloor;
     }
 
     /// <summary>
@@ -42,6 +45,12 @@ public sealed class CatalogueEntry
     /// docs/reference-methods.md), or null when its closed forms hold at every finite value.
     /// </summary>
     public double? ReferenceBound => _referenceBound;
+
+    /// <summary>
+    /// The smallest parameter magnitude at which the reference twin is validated, or null when it has no
+    /// such floor (the joint laws' correlations by quadrature: 0.05, see docs/validation.md).
+    /// </summary>
+    public double? ReferenceFloor => _referenceFloor;
 
     /// <summary>
     /// Why the reference twin cannot be used at <paramref name="parameters"/> (complete, in call order),
@@ -52,16 +61,16 @@ public sealed class CatalogueEntry
     public string? ReferenceProblem(IReadOnlyList<double> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (_referenceBound is not { } bound)
-        {
-            return null;
-        }
-
         for (var i = 0; i < parameters.Count; i++)
         {
-            if (Math.Abs(parameters[i]) > bound)
+            if (_referenceBound is { } bound && Math.Abs(parameters[i]) > bound)
             {
                 return $"the reference of {Name} is validated for parameters up to {Format.Number(bound)} in magnitude ({ParameterNames[i]} = {Format.Number(parameters[i])})";
+            }
+
+            if (_referenceFloor is { } floor && Math.Abs(parameters[i]) < floor)
+            {
+                return $"the reference of {Name} is validated for shapes from {Format.Number(floor)} ({ParameterNames[i]} = {Format.Number(parameters[i])}): below, its quadrature over the shared Gamma misses the mass near 0 and the correlation comes out wrong";
             }
         }
 

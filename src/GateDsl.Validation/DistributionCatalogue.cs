@@ -16,6 +16,14 @@ public static class DistributionCatalogue
     /// <summary>Largest parameter magnitude at which the quadrature and special-function references are validated.</summary>
     public const double ReferenceBound = 1e8;
 
+    /// <summary>
+    /// The smallest shape at which the joint laws' reference correlations hold: below it their quadrature
+    /// over the shared Gamma misses the mass near 0 (at equal shapes s, the Olkin-Liu correlation falls from
+    /// 0.339 at s = 0.01 to 0.167 at 1e-3 and 7e-298 at 1e-300, where the true value tends to 1/3; the
+    /// 5-Gamma correlation is NaN below s = 0.05).
+    /// </summary>
+    public const double JointReferenceFloor = 0.05;
+
     /// <summary>All entries, univariate laws first.</summary>
     public static IReadOnlyList<CatalogueEntry> All { get; } =
     [
@@ -36,10 +44,10 @@ public static class DistributionCatalogue
         new("Normal", ["mu", "sigma"], [0.0, 1.0], [0.5, 1.5],
             p => new Normal(p[0], p[1]), p => new NormalReference(p[0], p[1]), null),
         new("BivariateBeta", ["a", "b", "c"], [null, null, null], [2.0, 3.0, 1.5],
-            p => new BivariateBeta(p[0], p[1], p[2]), null, p => new BivariateBetaReference(p[0], p[1], p[2]), ReferenceBound),
+            p => new BivariateBeta(p[0], p[1], p[2]), null, p => new BivariateBetaReference(p[0], p[1], p[2]), ReferenceBound, JointReferenceFloor),
         new("BivariateBeta5", ["a1", "a2", "a3", "a4", "a5"], [null, null, null, null, null], [0.9, 1.3, 0.6, 0.8, 1.1],
             p => new BivariateBeta5(p[0], p[1], p[2], p[3], p[4]), null,
-            p => new BivariateBeta5Reference(p[0], p[1], p[2], p[3], p[4]), ReferenceBound),
+            p => new BivariateBeta5Reference(p[0], p[1], p[2], p[3], p[4]), ReferenceBound, JointReferenceFloor),
     ];
 
     /// <summary>The entry called <paramref name="name"/> (exact spelling), or null.</summary>

@@ -55,6 +55,23 @@ public sealed class Issue9CliRegressionTests
     }
 
     /// <summary>
+    /// Fault 7 at the other end: the joint laws' reference correlations come from a quadrature over the shared
+    /// Gamma that misses the mass near 0 at tiny shapes (BivariateBeta(1e-300, 1e-300, 1e-300) printed 7e-298
+    /// where the draws rightly give 1/3; BivariateBeta5 printed NaN below shapes of 0.05). Below the floor the
+    /// report has no reference and says why; the draws' own correlation is still shown.
+    /// </summary>
+    [Theory]
+    [InlineData("BivariateBeta(1e-300, 1e-300, 1e-300)")]
+    [InlineData("BivariateBeta(0.001, 1, 1)")]
+    [InlineData("BivariateBeta5(0.01, 1, 1, 1, 1)")]
+    public void Tiny_joint_shapes_say_the_reference_cannot_be_computed(string expr)
+    {
+        var root = Sample(expr, 1000, 2);
+        Assert.False(root.GetProperty("reference").GetBoolean());
+        Assert.Contains("validated for shapes from 0.05", root.GetProperty("noReferenceReason").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// Fault 7: BivariateBeta(1e8, 1, 1) reported a reference correlation of -1.73e8. As a grows X = G1 /
     /// (G1 + G3) tends to 1 - G3 / a and Y = G2 / (G2 + G3) to Uniform(0, 1); corr(G3, G3 / (G2 + G3)) with
     /// unit Exponentials is (1/6) / sqrt(1/12) = 1/sqrt(3), and the correction is O(1/a) = 1e-8.
