@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using GateDsl.Language.Diagnostics;
+using GateDsl.Language.Imports;
 using GateDsl.Language.Syntax;
 using GateDsl.Language.Text;
 
@@ -237,7 +238,7 @@ internal sealed partial class Binder
 
         var candidates = PrimitiveDistribution.All.Keys.Concat(
             context.File.Visible.Where(p => p.Value.Any(d => d.Syntax is DistributionDecl)).Select(p => p.Key));
-        Report(DiagnosticCatalog.UnknownDistribution, context, call.Callee.Span, name, DidYouMean.Clause(name, candidates));
+        Report(DiagnosticCatalog.UnknownDistribution, context, call.Callee.Span, name, StandardLibraryIndex.MissingImportClause(name) ?? DidYouMean.Clause(name, candidates));
         return null;
     }
 

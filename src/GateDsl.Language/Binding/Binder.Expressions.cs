@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using GateDsl.Language.Diagnostics;
+using GateDsl.Language.Imports;
 using GateDsl.Language.Syntax;
 using GateDsl.Language.Text;
 
@@ -172,7 +173,8 @@ internal sealed partial class Binder
             }
             else
             {
-                Report(DiagnosticCatalog.UnknownFunction, context, call.Callee.Span, name, DidYouMean.Clause(name, BuiltinFunctions.Names));
+                var missingImport = StandardLibraryIndex.MissingImportClause(name) is { } clause ? $"{clause} and draw from it: `draw x ~ {name}(...)`" : null;
+                Report(DiagnosticCatalog.UnknownFunction, context, call.Callee.Span, name, missingImport ?? DidYouMean.Clause(name, BuiltinFunctions.Names));
             }
 
             return new BoundError(call.Span);

@@ -110,6 +110,16 @@ public sealed class DiagnosticsTests
     public void A_valid_cell_has_no_diagnostics() => BindingAssert.Clean(BindingAssert.Prelude + "cell C {\n" + Gates + "}\n");
 
     [Fact]
+    public void A_standard_library_distribution_used_without_its_import_names_the_import()
+    {
+        // No prelude: nothing is imported.
+        var asFunction = Assert.Single(BindingAssert.Diagnostics("cell C {\n  gate i = Beta(1, 1)\n" + Gates[27..] + "}"), d => d.Code == "GATE0204");
+        Assert.Contains("add `import \"distributions.gate\"`", asFunction.Message);
+        var asDraw = Assert.Single(BindingAssert.Diagnostics("cell C {\n  draw k ~ Kumaraswamy(1, 2)\n  candidate = k\n" + Gates[..^27] + "}"), d => d.Code == "GATE0203");
+        Assert.Contains("Kumaraswamy is a distribution of the standard library: add `import \"distributions.gate\"`", asDraw.Message);
+    }
+
+    [Fact]
     public void One_mistake_is_reported_once()
     {
         // The undefined name stands in as an error expression, which fits every later check.
