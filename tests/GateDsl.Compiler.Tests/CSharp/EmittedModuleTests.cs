@@ -11,6 +11,7 @@ namespace GateDsl.Compiler.Tests.CSharp;
 /// Every check is deterministic (fixed seeds, exact arithmetic identities expected), so none spends
 /// the statistical budget; the bound 1e-12 is the issue's, the two sides in fact agree to the bit.
 /// </summary>
+[Collection(GlobalGeneratorCollection.Name)]
 public sealed class EmittedModuleTests
 {
     private const long InputSize = 5;
