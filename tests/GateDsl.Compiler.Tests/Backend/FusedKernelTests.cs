@@ -36,6 +36,22 @@ public sealed class FusedKernelTests
     }
 
     [Fact]
+    public void A_batch_first_layer_with_a_mask_runs_on_the_fused_kernel_as_the_time_major_one()
+    {
+        // The batch-first mask reaches the kernel transposed; the kernel reads masks as contiguous memory.
+        using var scope = torch.NewDisposeScope();
+        var timeMajor = StdlibCells.Spec.CreateLayer("BBetaLSTM5G", 3, 6, generator: new Generator(1)).to(ScalarType.Float64);
+        var batchFirst = StdlibCells.Spec.CreateLayer("BBetaLSTM5G", 3, 6, batchFirst: true, generator: new Generator(1)).to(ScalarType.Float64);
+        (timeMajor.Seed, batchFirst.Seed) = (5, 5);
+        var input = torch.randn([7, 3, 3], ScalarType.Float64, generator: new Generator(2));
+        var mask = torch.arange(7, ScalarType.Int64).unsqueeze(1).lt(torch.tensor(new long[] { 7, 2, 5 }).unsqueeze(0));
+        var a = timeMajor.call(input, mask, null);
+        var b = batchFirst.call(input.transpose(0, 1), mask.t(), null);
+        Assert.Equal(ExecutionPath.FusedKernel, batchFirst.LastPath);
+        Close(a.Output, b.Output.transpose(0, 1), "batch-first outputs");
+    }
+
+    [Fact]
     public void An_observer_or_a_caller_s_draw_source_sends_a_call_to_the_generic_path()
     {
         using var scope = torch.NewDisposeScope();

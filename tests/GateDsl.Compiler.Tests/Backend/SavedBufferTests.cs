@@ -47,9 +47,40 @@ public sealed class SavedBufferTests
         Assert.Equal(ExecutionPath.FusedKernel, layer.LastPath);
     }
 
-    private static (GateLayer Layer, Tensor Input) Setup()
+    [Fact]
+    public void With_two_layers_the_next_call_says_it_once()
     {
-        var layer = StdlibCells.Spec.CreateLayer("BBetaLSTM5G", 3, 6, generator: new Generator(1)).to(ScalarType.Float64);
+        using var scope = torch.NewDisposeScope();
+        var (layer, input) = Setup(layers: 2);
+        var first = layer.call(input, null, null).Output.square().sum();
+        first.backward(retain_graph: true);
+        layer.call(input, null, null).Output.square().sum().backward();
+        first.backward();
+        Assert.Throws<InvalidOperationException>(() => layer.call(input, null, null));
+        Assert.True(layer.call(input, null, null).Output.isfinite().all().item<bool>());
+    }
+
+    [Fact]
+    public void A_buffer_replaced_by_another_shape_still_serves_the_old_graph()
+    {
+        using var scope = torch.NewDisposeScope();
+        var (layer, input) = Setup();
+        var loss = layer.call(input, null, null).Output.square().sum();
+        loss.backward(retain_graph: true);
+        var first = layer.parameters().Select(p => p.grad!.clone()).ToList();
+        layer.call(input.narrow(0, 0, 5), null, null).Output.square().sum().backward(); // T = 5: a new buffer
+        layer.zero_grad();
+        loss.backward();
+        var again = layer.parameters().Select(p => p.grad!).ToList();
+        for (var k = 0; k < first.Count; k++)
+        {
+            Assert.True(again[k].allclose(first[k], rtol: 1e-12, atol: 1e-300), $"parameter {k}: the old graph's second backward changed");
+        }
+    }
+
+    private static (GateLayer Layer, Tensor Input) Setup(int layers = 1)
+    {
+        var layer = StdlibCells.Spec.CreateLayer("BBetaLSTM5G", 3, 6, layers: layers, generator: new Generator(1)).to(ScalarType.Float64);
         layer.Seed = 5;
         return (layer, torch.randn([7, 2, 3], ScalarType.Float64, generator: new Generator(2)));
     }

@@ -99,10 +99,22 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
         var s = ctx.get_saved_variables();
         var (weightHh, saved, hs, cs) = (s[0], s[1], s[2], s[3]);
         var options = (FusedOptions)ctx.get_data("options") with { Mask = s.Count > 4 ? s[4] : null };
-        var lease = (SavedLease)ctx.get_data("lease");
-        var intact = lease.IsIntact();
         long steps = saved.shape[0], batch = saved.shape[1], hidden = weightHh.shape[1];
         var rows = weightHh.shape[0];
+        var lease = (SavedLease)ctx.get_data("lease");
+        if (!lease.IsIntact())
+        {
+            // Overwritten saved values (see SavedBufferPool): NaN gradients, without reading them.
+            return
+            [
+                torch.full([steps, batch, rows], double.NaN, saved.dtype),
+                torch.full([rows, hidden], double.NaN, saved.dtype),
+                torch.full([batch, hidden], double.NaN, saved.dtype),
+                torch.full([batch, hidden], double.NaN, saved.dtype),
+                null!,
+            ];
+        }
+
         var dOut = Defined(grads[0])?.contiguous() ?? torch.zeros([steps, batch, hidden], saved.dtype);
         var dh = Defined(grads[1])?.contiguous().clone() ?? torch.zeros([batch, hidden], saved.dtype);
         var dc = Defined(grads[2])?.contiguous().clone() ?? torch.zeros([batch, hidden], saved.dtype);
@@ -128,13 +140,6 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
         dhCarry.Dispose();
         dKl.Dispose();
         lease.Release();
-        if (!intact)
-        {
-            foreach (var g in new[] { dPre, dW, dh, dc })
-            {
-                g.fill_(double.NaN);
-            }
-        }
 
         return [dPre, dW, dh, dc, null!];
     }
@@ -255,7 +260,7 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
 
     /// <summary>
     /// Splits the batch into at most KernelParallel.MaxThreads contiguous parts of whole rows (no more
-    /// parts than rows, and at least 256 units a part) and runs each part through the whole sequence:
+    /// parts than rows, and 256 units a part or more on average) and runs each part through the whole sequence:
     /// one join per sequence, and the same values at any thread count (a row's draws depend on its
     /// index alone, and each row's KL is summed by one thread).
     /// </summary>
@@ -278,8 +283,17 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
         {
             Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
             {
+                // Each thread gets its own count back too: a pool thread may later run libtorch work of its own.
+                var own = torch.get_num_threads();
                 torch.set_num_threads(1);
-                body(batch * p / parts, batch * (p + 1) / parts);
+                try
+                {
+                    body(batch * p / parts, batch * (p + 1) / parts);
+                }
+                finally
+                {
+                    torch.set_num_threads(own);
+                }
             });
         }
         finally

@@ -65,12 +65,15 @@ internal sealed class SavedBufferPool : IDisposable
         return lease;
     }
 
-    /// <summary>Whether the buffer still holds what lease <paramref name="id"/>'s forward wrote.</summary>
-    internal bool Holds(long id)
+    /// <summary>
+    /// Whether <paramref name="buffer"/> still holds what lease <paramref name="id"/>'s forward wrote: a
+    /// buffer the pool has since replaced (another shape) is never written again, so it does.
+    /// </summary>
+    internal bool Holds(Tensor buffer, long id)
     {
         lock (_gate)
         {
-            return _writtenBy == id;
+            return !ReferenceEquals(buffer, _buffer) || _writtenBy == id;
         }
     }
 

@@ -16,7 +16,7 @@ internal sealed record SavedLease(Tensor Buffer, SavedBufferPool? Pool, long Id)
     /// </summary>
     public bool IsIntact()
     {
-        if (Pool is null || Pool.Holds(Id))
+        if (Pool is null || Pool.Holds(Buffer, Id))
         {
             return true;
         }
