@@ -230,7 +230,13 @@ public sealed class GateLayer : nn.Module<Tensor, Tensor?, IReadOnlyList<(Tensor
         }
 
         // Every pool's mark is taken (not Any, which stops at the first), so the error is said once.
-        if (_savedBuffers.Select(pool => pool.TakeStaleBackward()).ToList().Contains(true))
+        var stale = false;
+        foreach (var pool in _savedBuffers)
+        {
+            stale |= pool.TakeStaleBackward();
+        }
+
+        if (stale)
         {
             throw new InvalidOperationException(
                 $"{owner}: a second backward through an earlier call's graph (retain_graph) ran after this layer had run forward again, " +
