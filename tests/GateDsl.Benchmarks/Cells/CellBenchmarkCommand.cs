@@ -16,7 +16,7 @@ namespace GateDsl.Benchmarks.Cells;
 /// torch.set_num_threads(1); OMP_WAIT_POLICY=PASSIVE set in the native environment before libtorch
 /// loads), --kernel-threads N (the C# kernels; default: 1 for "one", else 2), --batch 1,8,32,
 /// --steps 100, --input 88, --hidden 256, --rounds 15, --warmup 2, --dtype float32|float64,
-/// --cases substring,substring (nn.LSTM always runs).
+/// --cases substring,substring (nn.LSTM always runs; =name matches one case exactly).
 /// </summary>
 internal static class CellBenchmarkCommand
 {
@@ -53,7 +53,7 @@ internal static class CellBenchmarkCommand
     private static void Measure(Options o, int batch)
     {
         var dtype = o.Dtype == "float64" ? torch.ScalarType.Float64 : torch.ScalarType.Float32;
-        var cases = CellCases.Create(o.Steps, batch, o.Input, o.Hidden, dtype, name => o.Cases.Count == 0 || o.Cases.Any(c => name.Contains(c, StringComparison.OrdinalIgnoreCase)));
+        var cases = CellCases.Create(o.Steps, batch, o.Input, o.Hidden, dtype, name => o.Cases.Count == 0 || o.Cases.Any(c => c.StartsWith('=') ? name.Equals(c[1..], StringComparison.OrdinalIgnoreCase) : name.Contains(c, StringComparison.OrdinalIgnoreCase)));
         var wall = cases.ToDictionary(c => c.Name, _ => new List<double>());
         var cpu = cases.ToDictionary(c => c.Name, _ => new List<double>());
         var proc = Process.GetCurrentProcess();
