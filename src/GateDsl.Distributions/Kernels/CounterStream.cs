@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace GateDsl.Distributions.Kernels;
 
@@ -41,7 +42,26 @@ public struct CounterStream
     /// </summary>
     internal static void FirstBits(ulong key, ulong counterBase, Span<ulong> first, Span<ulong> second, Span<ulong> third)
     {
-        int n = first.Length, lanes = Vector<ulong>.Count, i = 0;
+        int n = first.Length, i = 0;
+        if (Vector512Lanes.IsPreferred)
+        {
+            // The same words 8 lanes at a time (64-bit multiplies are native with AVX-512).
+            var golden512 = Vector512.Create(Golden);
+            var keys512 = Vector512.Create(key);
+            for (; i + 8 <= n; i += 8)
+            {
+                var counter = Vector512.Create(counterBase + (ulong)i) + Vector512<ulong>.Indices;
+                var state = Mix(keys512 ^ Mix(counter + golden512));
+                state += golden512;
+                Mix(state).CopyTo(first.Slice(i, 8));
+                state += golden512;
+                Mix(state).CopyTo(second.Slice(i, 8));
+                state += golden512;
+                Mix(state).CopyTo(third.Slice(i, 8));
+            }
+        }
+
+        int lanes = Vector<ulong>.Count;
         var golden = new Vector<ulong>(Golden);
         var keys = new Vector<ulong>(key);
         Span<ulong> offsets = stackalloc ulong[lanes];
@@ -74,6 +94,13 @@ public struct CounterStream
 
     /// <summary>Standard normal draw (ziggurat, <see cref="NormalZiggurat"/>).</summary>
     public double NextNormal() => NormalZiggurat.Next(ref this);
+
+    private static Vector512<ulong> Mix(Vector512<ulong> z)
+    {
+        z = (z ^ (z >>> 30)) * Vector512.Create(0xBF58476D1CE4E5B9UL);
+        z = (z ^ (z >>> 27)) * Vector512.Create(0x94D049BB133111EBUL);
+        return z ^ (z >>> 31);
+    }
 
     private static Vector<ulong> Mix(Vector<ulong> z)
     {

@@ -94,21 +94,83 @@ public static class GammaShapeDerivative
         }
     }
 
+    /// <summary>
+    /// As <see cref="OfLogDraw(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, double)"/>
+    /// for draws that are known both as x and as ln x (a sampler has both, and x then needs no
+    /// exponential): x must be e^(ln x) to rounding, a normal positive double. All spans have one length.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void OfDraw(ReadOnlySpan<double> alpha, ReadOnlySpan<double> x, ReadOnlySpan<double> logX, ReadOnlySpan<double> digammaAlpha, Span<double> result, double relativeTolerance)
+    {
+        int n = alpha.Length;
+        if (x.Length != n || logX.Length != n || digammaAlpha.Length != n || result.Length != n)
+        {
+            throw new ArgumentException($"OfDraw: alpha, x, logX, digammaAlpha and result must have one length; got {n}, {x.Length}, {logX.Length}, {digammaAlpha.Length}, {result.Length}.");
+        }
+
+        if (Vector512Lanes.IsPreferred)
+        {
+            OfDraw<Vector512Lanes>(alpha, x, logX, digammaAlpha, result, relativeTolerance);
+        }
+        else
+        {
+            OfDraw<VectorLanes>(alpha, x, logX, digammaAlpha, result, relativeTolerance);
+        }
+    }
+
+    /// <summary>As <see cref="OfDraw(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, double)"/> at the vector width of <typeparamref name="TLanes"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void OfDraw<TLanes>(ReadOnlySpan<double> alpha, ReadOnlySpan<double> x, ReadOnlySpan<double> logX, ReadOnlySpan<double> digammaAlpha, Span<double> result, double relativeTolerance)
+        where TLanes : struct, ILanes<TLanes>
+    {
+        int n = alpha.Length, lanes = TLanes.Count, i = 0;
+        for (; i + lanes <= n; i += lanes)
+        {
+            Series(TLanes.Load(alpha[i..]), TLanes.Load(x[i..]), TLanes.Load(logX[i..]), TLanes.Load(digammaAlpha[i..]), relativeTolerance).Store(result[i..]);
+        }
+
+        if (i < n)
+        {
+            // Padded as the other span overload pads (alpha = 1, x = 1): a value never depends on its position.
+            int m = n - i;
+            Span<double> a = stackalloc double[lanes];
+            Span<double> e = stackalloc double[lanes];
+            Span<double> l = stackalloc double[lanes];
+            Span<double> psi = stackalloc double[lanes];
+            a.Fill(1.0);
+            e.Fill(1.0);
+            l.Clear();
+            psi.Fill(-0.57721566490153286);
+            alpha[i..].CopyTo(a);
+            x[i..].CopyTo(e);
+            logX[i..].CopyTo(l);
+            digammaAlpha[i..].CopyTo(psi);
+            Series(TLanes.Load(a), TLanes.Load(e), TLanes.Load(l), TLanes.Load(psi), relativeTolerance).Store(a);
+            a[..m].CopyTo(result[i..]);
+        }
+    }
+
     /// <summary>The series of one vector of lanes (see the scalar version for the terms and the stopping rule).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static Vector<double> OfLogDraw(Vector<double> a, Vector<double> lx, Vector<double> psiA, double relativeTolerance)
+    internal static Vector<double> OfLogDraw(Vector<double> a, Vector<double> lx, Vector<double> psiA, double relativeTolerance) =>
+        Series(new VectorLanes(a), new VectorLanes(Vector.Exp(lx)), new VectorLanes(lx), new VectorLanes(psiA), relativeTolerance).Value;
+
+    /// <summary>The series of one vector of lanes given x and ln x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TLanes Series<TLanes>(TLanes a, TLanes x, TLanes lx, TLanes psiA, double relativeTolerance)
+        where TLanes : struct, ILanes<TLanes>
     {
-        var x = Vector.Exp(lx);
-        var one = Vector<double>.One;
-        var two = new Vector<double>(2.0);
-        var three = new Vector<double>(3.0);
-        var four = new Vector<double>(4.0);
+        var one = TLanes.Create(1.0);
+        var two = TLanes.Create(2.0);
+        var three = TLanes.Create(3.0);
+        var four = TLanes.Create(4.0);
+        var zero = TLanes.Create(0.0);
         var q = one / a;
         var p = psiA + q - lx;
         var sum = q * p;
         var y = a;
-        var active = Vector<long>.AllBitsSet;
-        var tol = new Vector<double>(relativeTolerance);
+        var active = TLanes.Create(BitConverter.Int64BitsToDouble(-1));
+        var tol = TLanes.Create(relativeTolerance);
         for (int k = 1; k < MaxTerms; k += 4)
         {
             var y1 = y + one;
@@ -137,14 +199,14 @@ public static class GammaShapeDerivative
             p += inv4;
             var last = q * p;
             term += last;
-            sum += Vector.ConditionalSelect(active, term, Vector<double>.Zero);
+            sum += TLanes.Select(active, term, zero);
             y = y4;
             var next = y + one;
-            var done = Vector.LessThan(x, next)
-                & Vector.GreaterThanOrEqual(term, Vector<double>.Zero)
-                & Vector.LessThanOrEqual(last * x, tol * (next - x) * Vector.Abs(sum));
-            active = Vector.AndNot(active, done);
-            if (active == Vector<long>.Zero)
+            var done = TLanes.LessThan(x, next)
+                & TLanes.GreaterThanOrEqual(term, zero)
+                & TLanes.LessThanOrEqual(last * x, tol * (next - x) * TLanes.Abs(sum));
+            active = TLanes.AndNot(active, done);
+            if (TLanes.None(active))
             {
                 break;
             }

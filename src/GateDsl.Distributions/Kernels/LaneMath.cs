@@ -4,10 +4,11 @@ using System.Runtime.CompilerServices;
 namespace GateDsl.Distributions.Kernels;
 
 /// <summary>
-/// Elementwise functions over spans in SIMD lanes (<see cref="Vector{T}"/> of double), with the
-/// elements past the last whole vector run through the same vector code in a padded vector: every
-/// element's result depends on its own value only, never on where a span starts or ends. That is
-/// what makes a kernel's draws the same however a tensor is cut into chunks, rows or threads.
+/// Elementwise functions over spans in SIMD lanes (<see cref="Vector{T}"/> of double, or 512-bit
+/// vectors where <see cref="Vector512Lanes.IsPreferred"/>), with the elements past the last whole
+/// vector run through the same vector code in a padded vector: every element's result depends on its
+/// own value only, never on where a span starts or ends nor on the vector width. That is what makes a
+/// kernel's draws the same however a tensor is cut into chunks, rows or threads.
 /// </summary>
 public static class LaneMath
 {
@@ -39,22 +40,74 @@ public static class LaneMath
         }
     }
 
-    /// <summary>ln x elementwise (<see cref="Vector.Log(Vector{double})"/>: within 1 ulp of the correctly rounded value).</summary>
-    public static void Log(ReadOnlySpan<double> x, Span<double> y) => Apply<LogFunction>(x, y);
+    /// <summary>A function of one vector of any width (<see cref="ILanes{TSelf}"/>), lane by lane.</summary>
+    internal interface ILaneFunction
+    {
+        /// <summary>The function's value in every lane of <paramref name="x"/>.</summary>
+        static abstract TLanes Invoke<TLanes>(TLanes x)
+            where TLanes : struct, ILanes<TLanes>;
+    }
 
-    /// <summary>e^x elementwise (<see cref="Vector.Exp(Vector{double})"/>: within 2 ulp).</summary>
-    public static void Exp(ReadOnlySpan<double> x, Span<double> y) => Apply<ExpFunction>(x, y, 0.0);
+    /// <summary>
+    /// y = F(x) elementwise as <see cref="Apply{TFunction}"/> does, at the widest vectors the runtime
+    /// accelerates (<see cref="Vector512Lanes.IsPreferred"/>): F is lane by lane, so the values are
+    /// the same at any width.
+    /// </summary>
+    internal static void Map<TFunction>(ReadOnlySpan<double> x, Span<double> y, double pad = 1.0)
+        where TFunction : ILaneFunction
+    {
+        if (Vector512Lanes.IsPreferred)
+        {
+            Map<TFunction, Vector512Lanes>(x, y, pad);
+        }
+        else
+        {
+            Map<TFunction, VectorLanes>(x, y, pad);
+        }
+    }
+
+    /// <summary>As <see cref="Map{TFunction}"/> at the vector width of <typeparamref name="TLanes"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Map<TFunction, TLanes>(ReadOnlySpan<double> x, Span<double> y, double pad)
+        where TFunction : ILaneFunction
+        where TLanes : struct, ILanes<TLanes>
+    {
+        int lanes = TLanes.Count, i = 0;
+        for (; i + lanes <= x.Length; i += lanes)
+        {
+            TFunction.Invoke(TLanes.Load(x[i..])).Store(y[i..]);
+        }
+
+        if (i < x.Length)
+        {
+            Span<double> buffer = stackalloc double[lanes];
+            buffer.Fill(pad);
+            x[i..].CopyTo(buffer);
+            TFunction.Invoke(TLanes.Load(buffer)).Store(buffer);
+            buffer[..(x.Length - i)].CopyTo(y[i..]);
+        }
+    }
+
+    /// <summary>ln x elementwise (the runtime's vector logarithm: within 1 ulp of the correctly rounded value).</summary>
+    public static void Log(ReadOnlySpan<double> x, Span<double> y) => Map<LogFunction>(x, y);
+
+    /// <summary>e^x elementwise (the runtime's vector exponential: within 2 ulp).</summary>
+    public static void Exp(ReadOnlySpan<double> x, Span<double> y) => Map<ExpFunction>(x, y, 0.0);
 
     /// <summary>e^x of one number by the lanes' exponential, so scalar code gives what the vector code gives.</summary>
     public static double Exp(double x) => Vector.Exp(new Vector<double>(x))[0];
 
-    private readonly struct LogFunction : IFunction
+    /// <summary>ln x lane by lane.</summary>
+    internal readonly struct LogFunction : ILaneFunction
     {
-        public static Vector<double> Invoke(Vector<double> x) => Vector.Log(x);
+        public static TLanes Invoke<TLanes>(TLanes x)
+            where TLanes : struct, ILanes<TLanes> => TLanes.Log(x);
     }
 
-    private readonly struct ExpFunction : IFunction
+    /// <summary>e^x lane by lane.</summary>
+    internal readonly struct ExpFunction : ILaneFunction
     {
-        public static Vector<double> Invoke(Vector<double> x) => Vector.Exp(x);
+        public static TLanes Invoke<TLanes>(TLanes x)
+            where TLanes : struct, ILanes<TLanes> => TLanes.Exp(x);
     }
 }

@@ -11,12 +11,19 @@ namespace GateDsl.Distributions.Kernels;
 /// </summary>
 internal static class NormalZiggurat
 {
-    private const int Layers = 128;
+    /// <summary>Layers of the ziggurat: a word's low 7 bits pick one.</summary>
+    internal const int Layers = 128;
     private const double R = 3.442619855899;          // start of the tail
     private const double V = 9.91256303526217e-3;     // area of each layer
 
     private static readonly double[] X = BuildX();
     private static readonly double[] Ratio = BuildRatio(X);
+
+    /// <summary>Right edge of each layer's rectangle (Layers + 1 values, the last 0).</summary>
+    internal static ReadOnlySpan<double> LayerX => X;
+
+    /// <summary>Ratio of each layer's width to the one below (Layers values): |u| below it lands in the rectangle.</summary>
+    internal static ReadOnlySpan<double> LayerRatio => Ratio;
 
     /// <summary>One standard normal draw from <paramref name="stream"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -45,20 +52,6 @@ internal static class NormalZiggurat
                 return x;
             }
         }
-    }
-
-    /// <summary>
-    /// The rectangle branch of <see cref="Next"/> on its first word: true with the draw when
-    /// <paramref name="bits"/> lands inside its layer's rectangle (about 99% of words); false when
-    /// <see cref="Next"/> would go on to a wedge or the tail (the caller then runs <see cref="Next"/>).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryRectangle(ulong bits, out double x)
-    {
-        double u = 2.0 * ((bits >> 11) * (1.0 / 9007199254740992.0)) - 1.0;
-        int layer = (int)(bits & (Layers - 1));
-        x = u * X[layer];
-        return Math.Abs(u) < Ratio[layer];
     }
 
     private static double Tail(ref CounterStream stream, bool negative)

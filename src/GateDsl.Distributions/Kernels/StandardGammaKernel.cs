@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 namespace GateDsl.Distributions.Kernels;
 
 /// <summary>
@@ -92,60 +94,192 @@ public static class StandardGammaKernel
     /// <summary>Elements per pass of the span overloads: their scratch (a few KB) stays in the L1 cache.</summary>
     private const int Block = 256;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit] // every scratch element is written before it is read
     private static void SampleBlock(ReadOnlySpan<double> alpha, Span<double> logDraw, Span<double> dLogDrawDAlpha, ulong seed, ulong counterBase, double relativeTolerance)
     {
         int n = alpha.Length;
         Span<double> shape = stackalloc double[Block];
+        Span<double> scale = stackalloc double[Block];
+        Span<double> draw = stackalloc double[Block];
         Span<double> boost = stackalloc double[Block];
         Span<double> psi = stackalloc double[Block];
         Span<ulong> bits = stackalloc ulong[3 * Block];
+        Span<int> replays = stackalloc int[Block];
         shape = shape[..n];
+        scale = scale[..n];
+        draw = draw[..n];
         boost = boost[..n];
         psi = psi[..n];
         var normalBits = bits[..n];
         var uniformBits = bits.Slice(Block, n);
         var boostBits = bits.Slice(2 * Block, n);
         CounterStream.FirstBits(seed, counterBase, normalBits, uniformBits, boostBits);
-        for (int i = 0; i < n; i++)
-        {
-            double a = alpha[i];
-            bool boosted = a < 1.0;
-            double a1 = boosted ? a + 1.0 : a;
-            shape[i] = a1;
-
-            // The common case from the stream's first three words (ziggurat rectangle, t > 0, squeeze
-            // accepted: about 97% of draws); anything else replays the element's stream from its start.
-            double d = a1 - 1.0 / 3.0;
-            double c = 1.0 / Math.Sqrt(9.0 * d);
-            if (NormalZiggurat.TryRectangle(normalBits[i], out double x))
-            {
-                double t = 1.0 + c * x;
-                double u = CounterStream.OpenZeroUniform(uniformBits[i]);
-                double x2 = x * x;
-                if (t > 0 && u < 1.0 - 0.0331 * x2 * x2)
-                {
-                    logDraw[i] = d * (t * t * t);
-                    boost[i] = boosted ? CounterStream.OpenZeroUniform(boostBits[i]) : 1.0;
-                    continue;
-                }
-            }
-
-            var stream = new CounterStream(seed, counterBase + (ulong)i);
-            logDraw[i] = MarsagliaTsang(a1, ref stream);
-            boost[i] = boosted ? stream.NextUniformOpenZero() : 1.0;
-        }
-
-        LaneMath.Log(logDraw, logDraw);
+        ShapesAndScales(alpha, shape, scale);
+        int replayed = FirstTries(shape, scale, normalBits, uniformBits, draw, replays);
+        Boosts(alpha, boostBits, boost);
+        Replay(alpha, shape, replays[..replayed], seed, counterBase, draw, boost);
+        LaneMath.Log(draw, logDraw);
         LaneMath.Log(boost, boost);
         VectorSpecialFunctions.Digamma(shape, psi);
-        GammaShapeDerivative.OfLogDraw(shape, logDraw, psi, dLogDrawDAlpha, relativeTolerance);
+        GammaShapeDerivative.OfDraw(shape, draw, logDraw, psi, dLogDrawDAlpha, relativeTolerance);
+        ApplyBoost(alpha, boost, logDraw, dLogDrawDAlpha);
+    }
+
+    /// <summary>
+    /// The first try of Marsaglia-Tsang for every element from its stream's first two words: the
+    /// ziggurat's rectangle, t = 1 + c x &gt; 0 and the squeeze (about 90% of draws) accept at once;
+    /// a try the squeeze leaves gets the exact test ln u &lt; x^2/2 + d (1 - v + ln v) with its logs taken
+    /// in lanes afterwards; anything else (a wedge or the tail of the normal, t &lt;= 0, a failed test)
+    /// is listed in <paramref name="replays"/> for <see cref="Replay"/>. Writes d v into
+    /// <paramref name="draw"/> for every accepted element; returns how many were listed.
+    /// </summary>
+    [SkipLocalsInit] // every scratch element is written before it is read
+    private static int FirstTries(ReadOnlySpan<double> shape, ReadOnlySpan<double> scale, ReadOnlySpan<ulong> normalBits, ReadOnlySpan<ulong> uniformBits, Span<double> draw, Span<int> replays)
+    {
+        int n = shape.Length;
+        Span<int> pending = stackalloc int[Block];
+        Span<double> logU = stackalloc double[Block];
+        Span<double> logT = stackalloc double[Block];
+        Span<double> halfX2 = stackalloc double[Block];
+        Span<double> cubes = stackalloc double[Block];
+
+        // Indexing the 128-layer tables by the word's low 7 bits needs no bounds check: the tables are
+        // read once here, outside the loop, and the index is below 128 by construction.
+        ref double layerX = ref MemoryMarshal.GetReference(NormalZiggurat.LayerX);
+        ref double layerRatio = ref MemoryMarshal.GetReference(NormalZiggurat.LayerRatio);
+        int waiting = 0, replayed = 0;
         for (int i = 0; i < n; i++)
         {
+            ulong word = normalBits[i];
+            double signed = 2.0 * ((word >> 11) * (1.0 / 9007199254740992.0)) - 1.0;
+            int layer = (int)(word & (NormalZiggurat.Layers - 1));
+            double x = signed * Unsafe.Add(ref layerX, layer);
+            double t = 1.0 + scale[i] * x;
+            if (!(Math.Abs(signed) < Unsafe.Add(ref layerRatio, layer)) || !(t > 0))
+            {
+                replays[replayed++] = i;
+                continue;
+            }
+
+            double u = CounterStream.OpenZeroUniform(uniformBits[i]);
+            double x2 = x * x;
+            double v = t * t * t;
+            draw[i] = (shape[i] - 1.0 / 3.0) * v;
+            if (!(u < 1.0 - 0.0331 * x2 * x2))
+            {
+                pending[waiting] = i;
+                logU[waiting] = u;
+                logT[waiting] = t;
+                halfX2[waiting] = 0.5 * x2;
+                cubes[waiting] = v;
+                waiting++;
+            }
+        }
+
+        if (waiting == 0)
+        {
+            return replayed;
+        }
+
+        // The scalar loop (MarsagliaTsangV) takes these logs with Math.Log: the two can disagree only
+        // where ln u lies within an ulp or two of the bound, and an element's result still depends on it alone.
+        LaneMath.Log(logU[..waiting], logU[..waiting]);
+        LaneMath.Log(logT[..waiting], logT[..waiting]);
+        for (int k = 0; k < waiting; k++)
+        {
+            int i = pending[k];
+            double d = shape[i] - 1.0 / 3.0;
+            if (!(logU[k] < halfX2[k] + d * (1.0 - cubes[k] + 3.0 * logT[k])))
+            {
+                replays[replayed++] = i;
+            }
+        }
+
+        return replayed;
+    }
+
+    /// <summary>
+    /// The boost's uniform U for every element with alpha &lt; 1 from its stream's third word (what the
+    /// stream gives next after a try accepted at once), else 1; in lanes (the same conversion as
+    /// <see cref="CounterStream.OpenZeroUniform"/>, exact).
+    /// </summary>
+    private static void Boosts(ReadOnlySpan<double> alpha, ReadOnlySpan<ulong> boostBits, Span<double> boost)
+    {
+        int n = alpha.Length, lanes = Vector<double>.Count, i = 0;
+        var one = Vector<double>.One;
+        var unit = new Vector<double>(1.0 / 9007199254740992.0);
+        for (; i + lanes <= n; i += lanes)
+        {
+            var u = Vector.ConvertToDouble(Vector.ShiftRightLogical(new Vector<ulong>(boostBits.Slice(i, lanes)), 11) + Vector<ulong>.One) * unit;
+            Vector.ConditionalSelect(Vector.LessThan(new Vector<double>(alpha.Slice(i, lanes)), one), u, one).CopyTo(boost.Slice(i, lanes));
+        }
+
+        for (; i < n; i++)
+        {
+            boost[i] = alpha[i] < 1.0 ? CounterStream.OpenZeroUniform(boostBits[i]) : 1.0;
+        }
+    }
+
+    /// <summary>
+    /// The listed elements from their streams' start by the scalar loop (the words the first try
+    /// read are read again), and the boost's uniform from the words after the accepted try.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Replay(ReadOnlySpan<double> alpha, ReadOnlySpan<double> shape, ReadOnlySpan<int> replays, ulong seed, ulong counterBase, Span<double> draw, Span<double> boost)
+    {
+        foreach (int i in replays)
+        {
+            var stream = new CounterStream(seed, counterBase + (ulong)i);
+            draw[i] = MarsagliaTsang(shape[i], ref stream);
+            boost[i] = alpha[i] < 1.0 ? stream.NextUniformOpenZero() : 1.0;
+        }
+    }
+
+    /// <summary>
+    /// The shape each draw is made with, alpha' = alpha + 1 below 1 (the boost) else alpha, and
+    /// Marsaglia-Tsang's c = 1/sqrt(9 (alpha' - 1/3)): square roots and divisions in lanes (each
+    /// correctly rounded, so the values are the scalar ones exactly).
+    /// </summary>
+    private static void ShapesAndScales(ReadOnlySpan<double> alpha, Span<double> shape, Span<double> scale)
+    {
+        int n = alpha.Length, lanes = Vector<double>.Count, i = 0;
+        var one = Vector<double>.One;
+        var third = new Vector<double>(1.0 / 3.0);
+        var nine = new Vector<double>(9.0);
+        for (; i + lanes <= n; i += lanes)
+        {
+            var a = new Vector<double>(alpha.Slice(i, lanes));
+            var a1 = Vector.ConditionalSelect(Vector.LessThan(a, one), a + one, a);
+            a1.CopyTo(shape.Slice(i, lanes));
+            (one / Vector.SquareRoot(nine * (a1 - third))).CopyTo(scale.Slice(i, lanes));
+        }
+
+        for (; i < n; i++)
+        {
             double a = alpha[i];
-            double logU = boost[i];
-            dLogDrawDAlpha[i] -= logU / (a * a);
-            logDraw[i] += logU / a;
+            double a1 = a < 1.0 ? a + 1.0 : a;
+            shape[i] = a1;
+            scale[i] = 1.0 / Math.Sqrt(9.0 * (a1 - 1.0 / 3.0));
+        }
+    }
+
+    /// <summary>ln G = ln G' + ln(U)/alpha and d ln G/d alpha -= ln(U)/alpha^2, in lanes (ln U = 0 where alpha &gt;= 1).</summary>
+    private static void ApplyBoost(ReadOnlySpan<double> alpha, ReadOnlySpan<double> logU, Span<double> logDraw, Span<double> dLogDrawDAlpha)
+    {
+        int n = alpha.Length, lanes = Vector<double>.Count, i = 0;
+        for (; i + lanes <= n; i += lanes)
+        {
+            var a = new Vector<double>(alpha.Slice(i, lanes));
+            var u = new Vector<double>(logU.Slice(i, lanes));
+            (new Vector<double>(dLogDrawDAlpha.Slice(i, lanes)) - (u / (a * a))).CopyTo(dLogDrawDAlpha.Slice(i, lanes));
+            (new Vector<double>(logDraw.Slice(i, lanes)) + (u / a)).CopyTo(logDraw.Slice(i, lanes));
+        }
+
+        for (; i < n; i++)
+        {
+            double a = alpha[i];
+            dLogDrawDAlpha[i] -= logU[i] / (a * a);
+            logDraw[i] += logU[i] / a;
         }
     }
 
