@@ -137,10 +137,12 @@ public sealed class KernelGammaTests
         var alpha = Enumerable.Range(0, n).Select(_ => Math.Exp((rng.NextDouble() * 16) - 7)).ToArray(); // 1e-3 .. 1e4
         var logDraw = new double[n];
         var gradient = new double[n];
-        for (int start = 0; start < n; start += StandardGammaKernel.MaxBatch)
+        // Calls of odd lengths, so that blocks end off the vector width and the scalar tails run too.
+        int start = 0;
+        foreach (var m in new[] { 1003, 2045, n - 3048 })
         {
-            var m = StandardGammaKernel.MaxBatch;
             StandardGammaKernel.SampleLog(alpha.AsSpan(start, m), logDraw.AsSpan(start, m), gradient.AsSpan(start, m), seed, counterBase + (ulong)start);
+            start += m;
         }
 
         for (int i = 0; i < n; i++)

@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
+using System.Runtime.Intrinsics;
 namespace GateDsl.Distributions.Kernels;
 
 /// <summary>
@@ -134,7 +136,7 @@ public static class StandardGammaKernel
     /// <paramref name="draw"/> for every accepted element; returns how many were listed.
     /// </summary>
     [SkipLocalsInit] // every scratch element is written before it is read
-    private static int FirstTries(ReadOnlySpan<double> shape, ReadOnlySpan<double> scale, ReadOnlySpan<ulong> normalBits, ReadOnlySpan<ulong> uniformBits, Span<double> draw, Span<int> replays)
+    private static unsafe int FirstTries(ReadOnlySpan<double> shape, ReadOnlySpan<double> scale, ReadOnlySpan<ulong> normalBits, ReadOnlySpan<ulong> uniformBits, Span<double> draw, Span<int> replays)
     {
         int n = shape.Length;
         Span<int> pending = stackalloc int[Block];
@@ -143,12 +145,55 @@ public static class StandardGammaKernel
         Span<double> halfX2 = stackalloc double[Block];
         Span<double> cubes = stackalloc double[Block];
 
+        int waiting = 0, replayed = 0, i = 0;
+        if (Avx2.IsSupported)
+        {
+            // Four elements at a time, the two table reads by gathers; only the ~10% of tries that are
+            // not accepted at once leave the vectors (through their lanes' mask bits). Each operation is
+            // the scalar loop's own, in the same order, so the values are the same.
+            fixed (double* xTable = NormalZiggurat.LayerX, ratioTable = NormalZiggurat.LayerRatio)
+            {
+                var one = Vector256.Create(1.0);
+                var unit = Vector256.Create(1.0 / 9007199254740992.0);
+                var layers = Vector256.Create((ulong)(NormalZiggurat.Layers - 1));
+                for (; i + 4 <= n; i += 4)
+                {
+                    var word = Vector256.Create(normalBits.Slice(i, 4));
+                    var signed = (Vector256.Create(2.0) * (Vector256.ConvertToDouble(word >>> 11) * unit)) - one;
+                    var layer = (word & layers).AsInt64();
+                    var x = signed * Avx2.GatherVector256(xTable, layer, sizeof(double));
+                    var t = one + (Vector256.Create(scale.Slice(i, 4)) * x);
+                    var tried = Vector256.LessThan(Vector256.Abs(signed), Avx2.GatherVector256(ratioTable, layer, sizeof(double)))
+                        & Vector256.GreaterThan(t, Vector256<double>.Zero);
+                    var u = Vector256.ConvertToDouble((Vector256.Create(uniformBits.Slice(i, 4)) >>> 11) + Vector256<ulong>.One) * unit;
+                    var x2 = x * x;
+                    var v = t * t * t;
+                    ((Vector256.Create(shape.Slice(i, 4)) - Vector256.Create(1.0 / 3.0)) * v).CopyTo(draw.Slice(i, 4));
+                    var squeezed = Vector256.LessThan(u, one - (Vector256.Create(0.0331) * x2 * x2));
+                    for (uint bits = ~tried.ExtractMostSignificantBits() & 0xF; bits != 0; bits &= bits - 1)
+                    {
+                        replays[replayed++] = i + BitOperations.TrailingZeroCount(bits);
+                    }
+
+                    for (uint bits = Vector256.AndNot(tried, squeezed).ExtractMostSignificantBits(); bits != 0; bits &= bits - 1)
+                    {
+                        int lane = BitOperations.TrailingZeroCount(bits);
+                        pending[waiting] = i + lane;
+                        logU[waiting] = u.GetElement(lane);
+                        logT[waiting] = t.GetElement(lane);
+                        halfX2[waiting] = 0.5 * x2.GetElement(lane);
+                        cubes[waiting] = v.GetElement(lane);
+                        waiting++;
+                    }
+                }
+            }
+        }
+
         // Indexing the 128-layer tables by the word's low 7 bits needs no bounds check: the tables are
         // read once here, outside the loop, and the index is below 128 by construction.
         ref double layerX = ref MemoryMarshal.GetReference(NormalZiggurat.LayerX);
         ref double layerRatio = ref MemoryMarshal.GetReference(NormalZiggurat.LayerRatio);
-        int waiting = 0, replayed = 0;
-        for (int i = 0; i < n; i++)
+        for (; i < n; i++)
         {
             ulong word = normalBits[i];
             double signed = 2.0 * ((word >> 11) * (1.0 / 9007199254740992.0)) - 1.0;
@@ -187,11 +232,11 @@ public static class StandardGammaKernel
         LaneMath.Log(logT[..waiting], logT[..waiting]);
         for (int k = 0; k < waiting; k++)
         {
-            int i = pending[k];
-            double d = shape[i] - 1.0 / 3.0;
+            int element = pending[k];
+            double d = shape[element] - 1.0 / 3.0;
             if (!(logU[k] < halfX2[k] + d * (1.0 - cubes[k] + 3.0 * logT[k])))
             {
-                replays[replayed++] = i;
+                replays[replayed++] = element;
             }
         }
 
