@@ -6,7 +6,7 @@ namespace GateDsl.Benchmarks;
 /// <summary>
 /// Entry point: every benchmark class in this assembly is selectable by the usual BenchmarkDotNet
 /// switches, e.g. <c>dotnet run -c Release --project tests/GateDsl.Benchmarks -- --filter '*Sampler*' --job short</c>.
-/// The first argument <c>cells</c>, <c>profile</c>, <c>gradcheck</c>, <c>gamma</c> or <c>memory</c>
+/// The first argument <c>cells</c>, <c>profile</c>, <c>gradcheck</c>, <c>gamma</c>, <c>gamma-ab</c> or <c>memory</c>
 /// runs one of the recurrent-cell harnesses instead (docs/backend-performance.md).
 /// </summary>
 public static class Program
@@ -30,6 +30,8 @@ public static class Program
                 return StepKernelCommand.Run(args);
             case "gamma":
                 return GammaKernelCommand.Run(args);
+            case "gamma-ab":
+                return GammaAbCommand.Run(args);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
                 return 0;
