@@ -31,7 +31,7 @@ public sealed class KernelVectorWidthTests
     }
 
     [Fact]
-    public void Digamma_log_and_exp_are_the_same_at_both_widths()
+    public void Special_functions_log_and_exp_are_the_same_at_both_widths()
     {
         var rng = new Random(12);
 
@@ -45,6 +45,27 @@ public sealed class KernelVectorWidthTests
         Compare<VectorSpecialFunctions.DigammaFunction>(x, "digamma");
         Compare<LaneMath.LogFunction>(x, "log");
         Compare<LaneMath.ExpFunction>(x.Select(v => Math.Log(v) * 30).ToArray(), "exp");
+
+        var (narrow, wide) = (new double[3][], new double[3][]);
+        for (int k = 0; k < 3; k++)
+        {
+            (narrow[k], wide[k]) = (new double[N], new double[N]);
+        }
+
+        VectorSpecialFunctions.DigammaTrigammaLogGamma<VectorLanes>(x, narrow[0], narrow[1], narrow[2]);
+        VectorSpecialFunctions.DigammaTrigammaLogGamma<Vector512Lanes>(x, wide[0], wide[1], wide[2]);
+        AssertIdentical(narrow[0], wide[0], "digamma of the KL triple");
+        AssertIdentical(narrow[1], wide[1], "trigamma");
+        AssertIdentical(narrow[2], wide[2], "log-gamma");
+
+        // Lane independence: an element among mixed neighbours gets what it gets among copies of itself.
+        for (int i = 0; i < 60; i++)
+        {
+            var alone = Enumerable.Repeat(x[i], 8).ToArray();
+            var (d, t, l) = (new double[8], new double[8], new double[8]);
+            VectorSpecialFunctions.DigammaTrigammaLogGamma(alone, d, t, l);
+            Assert.True(d[0] == narrow[0][i] && t[0] == narrow[1][i] && l[0] == narrow[2][i], $"x = {x[i]:R}: among mixed lanes ({narrow[0][i]:R}, {narrow[1][i]:R}, {narrow[2][i]:R}), alone ({d[0]:R}, {t[0]:R}, {l[0]:R})");
+        }
     }
 
     private static void Compare<TFunction>(double[] x, string what)

@@ -4,9 +4,11 @@ using System.Runtime.CompilerServices;
 namespace GateDsl.Distributions.Kernels;
 
 /// <summary>
-/// <see cref="ScalarSpecialFunctions"/> over spans in SIMD lanes (<see cref="Vector{T}"/> of double):
-/// the same recurrence up to 10 (a masked shift of every lane, 10 passes) and the same asymptotic
-/// series, so lane and scalar results agree to a few ulp. A remainder shorter than a vector runs scalar.
+/// <see cref="ScalarSpecialFunctions"/> over spans in SIMD lanes (the widest the runtime accelerates,
+/// <see cref="ILanes{TSelf}"/>): on [1, 2] (and (0, 2] by one recurrence step) Pade approximants,
+/// elsewhere the same recurrence up to 10 (a masked shift of every lane) and the same asymptotic
+/// series, so lane and scalar results agree to a few ulp. Every function is lane by lane: an
+/// element's value depends on its own x only, not on its neighbours, its position or the width.
 /// </summary>
 public static class VectorSpecialFunctions
 {
@@ -106,71 +108,186 @@ public static class VectorSpecialFunctions
         return TLanes.Log(v) - (TLanes.Create(0.5) * inv) - (inv2 * DigammaSeries(inv2)) - (dp / p);
     }
 
-    /// <summary>psi(x), psi'(x) and ln Gamma(x) elementwise. Range: x &gt; 0. Spans have one length.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>
+    /// psi(x), psi'(x) and ln Gamma(x) elementwise. Range: x &gt; 0. Spans have one length. Every
+    /// element, the last ones too, goes through the vector code (the widest the runtime accelerates),
+    /// so an element's values depend on its own x only.
+    /// </summary>
+    /// <remarks>
+    /// On (0, 2] (every Gamma shape of a cell's prior KL at initialisation, and most after) by Pade
+    /// approximants on [1, 2] at x or x + 1 and the recurrences psi(x) = psi(x+1) - 1/x,
+    /// psi'(x) = psi'(x+1) + 1/x^2, ln Gamma(x) = ln Gamma(x+1) - ln x (docs/mpmath/digamma_pade.py);
+    /// elsewhere by the shift up to 10 and the asymptotic series. Chosen lane by lane.
+    /// </remarks>
     public static void DigammaTrigammaLogGamma(ReadOnlySpan<double> x, Span<double> digamma, Span<double> trigamma, Span<double> logGamma)
     {
         CheckLengths(x.Length, digamma.Length, trigamma.Length, logGamma.Length);
-        int lanes = Vector<double>.Count, i = 0;
-        for (; i + lanes <= x.Length; i += lanes)
+        if (Vector512Lanes.IsPreferred)
         {
-            var v = new Vector<double>(x.Slice(i, lanes));
-            var psi = Vector<double>.Zero;
-            Shift(ref v, ref psi, out var tri, out var product, trigamma: true);
-            var inv = Vector<double>.One / v;
-            var inv2 = inv * inv;
-            var logV = Vector.Log(v);
-            (logV - new Vector<double>(0.5) * inv - inv2 * DigammaSeries(new VectorLanes(inv2)).Value + psi).CopyTo(digamma.Slice(i, lanes));
-            (tri + inv + new Vector<double>(0.5) * inv2 + inv * inv2 * TrigammaSeries(inv2)).CopyTo(trigamma.Slice(i, lanes));
-            var half = new Vector<double>(0.5);
-            var lg = -Vector.Log(product) + (v - half) * logV - v + new Vector<double>(0.91893853320467274178) + inv * LogGammaSeries(inv2);
-            lg.CopyTo(logGamma.Slice(i, lanes));
+            DigammaTrigammaLogGamma<Vector512Lanes>(x, digamma, trigamma, logGamma);
         }
-
-        for (; i < x.Length; i++)
+        else
         {
-            ScalarSpecialFunctions.DigammaTrigammaLogGamma(x[i], out digamma[i], out trigamma[i], out logGamma[i]);
+            DigammaTrigammaLogGamma<VectorLanes>(x, digamma, trigamma, logGamma);
         }
     }
 
-    /// <summary>
-    /// Lanes below 10 move up by one per pass (at most <see cref="Shifts"/> passes, enough for every x &gt; 0),
-    /// accumulating -1/x, 1/x^2 and the product of the x they passed.
-    /// </summary>
-    private static void Shift(ref Vector<double> v, ref Vector<double> psi, out Vector<double> tri, out Vector<double> product, bool trigamma)
+    /// <summary>As <see cref="DigammaTrigammaLogGamma(ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/> at the width of <typeparamref name="TLanes"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void DigammaTrigammaLogGamma<TLanes>(ReadOnlySpan<double> x, Span<double> digamma, Span<double> trigamma, Span<double> logGamma)
+        where TLanes : struct, ILanes<TLanes>
     {
-        var ten = new Vector<double>(10.0);
-        tri = Vector<double>.Zero;
-        product = Vector<double>.One;
+        int lanes = TLanes.Count, i = 0;
+        for (; i + lanes <= x.Length; i += lanes)
+        {
+            var (psi, tri, lg) = DigammaTrigammaLogGamma(TLanes.Load(x[i..]));
+            psi.Store(digamma[i..]);
+            tri.Store(trigamma[i..]);
+            lg.Store(logGamma[i..]);
+        }
+
+        if (i < x.Length)
+        {
+            int m = x.Length - i;
+            Span<double> buffer = stackalloc double[4 * lanes];
+            buffer[..lanes].Fill(1.0);
+            x[i..].CopyTo(buffer);
+            var (psi, tri, lg) = DigammaTrigammaLogGamma(TLanes.Load(buffer));
+            psi.Store(buffer[lanes..]);
+            tri.Store(buffer[(2 * lanes)..]);
+            lg.Store(buffer[(3 * lanes)..]);
+            buffer.Slice(lanes, m).CopyTo(digamma[i..]);
+            buffer.Slice(2 * lanes, m).CopyTo(trigamma[i..]);
+            buffer.Slice(3 * lanes, m).CopyTo(logGamma[i..]);
+        }
+    }
+
+    private static (TLanes Digamma, TLanes Trigamma, TLanes LogGamma) DigammaTrigammaLogGamma<TLanes>(TLanes x)
+        where TLanes : struct, ILanes<TLanes>
+    {
+        var zero = TLanes.Create(0.0);
+        var small = TLanes.LessThan(zero, x) & TLanes.LessThanOrEqual(x, TLanes.Create(2.0));
+        if (TLanes.All(small))
+        {
+            return UpToTwo(x);
+        }
+
+        var general = Shifted(x);
+        if (TLanes.None(small))
+        {
+            return general;
+        }
+
+        var near = UpToTwo(x);
+        return (TLanes.Select(small, near.Digamma, general.Digamma), TLanes.Select(small, near.Trigamma, general.Trigamma), TLanes.Select(small, near.LogGamma, general.LogGamma));
+    }
+
+    /// <summary>The three functions for x in (0, 2]: Pade approximants at x' = x or x + 1 in [1, 2], then the recurrences where x &lt; 1.</summary>
+    private static (TLanes Digamma, TLanes Trigamma, TLanes LogGamma) UpToTwo<TLanes>(TLanes x)
+        where TLanes : struct, ILanes<TLanes>
+    {
+        var one = TLanes.Create(1.0);
+        var below = TLanes.LessThan(x, one);
+        var shifted = TLanes.Select(below, x + one, x);
+        var t = shifted - TLanes.Create(1.5);
+        var psi = DigammaOneToTwo(shifted);
+
+        // psi' [8/7] at 1.5 (max relative error 1.5e-15 on [1, 2]).
+        var tp = TLanes.Create(5.973413062512283e-12);
+        tp = (tp * t) + TLanes.Create(-1.1994267848148065e-10);
+        tp = (tp * t) + TLanes.Create(0.0026984463651208543);
+        tp = (tp * t) + TLanes.Create(0.04225674830359883);
+        tp = (tp * t) + TLanes.Create(0.2776482240972915);
+        tp = (tp * t) + TLanes.Create(0.9784162544507783);
+        tp = (tp * t) + TLanes.Create(1.9491515519337548);
+        tp = (tp * t) + TLanes.Create(2.0824730087631353);
+        tp = (tp * t) + TLanes.Create(0.9348022005446793);
+        var tq = TLanes.Create(0.0026984450185280487);
+        tq = (tq * t) + TLanes.Create(0.04495520442148569);
+        tq = (tq * t) + TLanes.Create(0.3201297793494253);
+        tq = (tq * t) + TLanes.Create(1.2593613605949137);
+        tq = (tq * t) + TLanes.Create(2.947346891939123);
+        tq = (tq * t) + TLanes.Create(4.092567243181442);
+        tq = (tq * t) + TLanes.Create(3.1143162171646064);
+        tq = (tq * t) + one;
+        var tri = tp / tq;
+
+        // ln Gamma [8/8] at 1.5 (max absolute error 2.4e-16 on [1, 2]).
+        var lp = TLanes.Create(0.00020735561652508372);
+        lp = (lp * t) + TLanes.Create(0.0068159190899321695);
+        lp = (lp * t) + TLanes.Create(0.07321366379339186);
+        lp = (lp * t) + TLanes.Create(0.35577789366201634);
+        lp = (lp * t) + TLanes.Create(0.8550854427611206);
+        lp = (lp * t) + TLanes.Create(0.9525557130600307);
+        lp = (lp * t) + TLanes.Create(0.26477849593210545);
+        lp = (lp * t) + TLanes.Create(-0.26048154535466383);
+        lp = (lp * t) + TLanes.Create(-0.12078223763524522);
+        var lq = TLanes.Create(-1.3658290400302356e-07);
+        lq = (lq * t) + TLanes.Create(5.163178750579801e-05);
+        lq = (lq * t) + TLanes.Create(0.002862258697851687);
+        lq = (lq * t) + TLanes.Create(0.04586579969384503);
+        lq = (lq * t) + TLanes.Create(0.32834962906650395);
+        lq = (lq * t) + TLanes.Create(1.215803306410684);
+        lq = (lq * t) + TLanes.Create(2.4204037574357278);
+        lq = (lq * t) + TLanes.Create(2.4587350354451596);
+        lq = (lq * t) + one;
+        var lg = lp / lq;
+        if (TLanes.None(below))
+        {
+            return (psi, tri, lg);
+        }
+
+        var inv = one / x;
+        return (TLanes.Select(below, psi - inv, psi), TLanes.Select(below, tri + (inv * inv), tri), TLanes.Select(below, lg - TLanes.Log(x), lg));
+    }
+
+    /// <summary>The three functions by the shift up to 10 and the asymptotic series (any x &gt; 0).</summary>
+    private static (TLanes Digamma, TLanes Trigamma, TLanes LogGamma) Shifted<TLanes>(TLanes x)
+        where TLanes : struct, ILanes<TLanes>
+    {
+        var ten = TLanes.Create(10.0);
+        var one = TLanes.Create(1.0);
+        var zero = TLanes.Create(0.0);
+        var half = TLanes.Create(0.5);
+        var v = x;
+        var psi = zero;
+        var tri = zero;
+        var product = one;
         for (int k = 0; k < Shifts; k++)
         {
-            var below = Vector.LessThan(v, ten);
-            if (below == Vector<long>.Zero)
+            var below = TLanes.LessThan(v, ten);
+            if (TLanes.None(below))
             {
                 break;
             }
 
-            var inv = Vector<double>.One / v;
-            psi -= Vector.ConditionalSelect(below, inv, Vector<double>.Zero);
-            if (trigamma)
-            {
-                tri += Vector.ConditionalSelect(below, inv * inv, Vector<double>.Zero);
-                product *= Vector.ConditionalSelect(below, v, Vector<double>.One);
-            }
-
-            v += Vector.ConditionalSelect(below, Vector<double>.One, Vector<double>.Zero);
+            var inv0 = one / v;
+            psi -= TLanes.Select(below, inv0, zero);
+            tri += TLanes.Select(below, inv0 * inv0, zero);
+            product *= TLanes.Select(below, v, one);
+            v += TLanes.Select(below, one, zero);
         }
+
+        var inv = one / v;
+        var inv2 = inv * inv;
+        var logV = TLanes.Log(v);
+        var digamma = logV - half * inv - inv2 * DigammaSeries(inv2) + psi;
+        var trigamma = tri + inv + half * inv2 + inv * inv2 * TrigammaSeries(inv2);
+        var logGamma = (v - half) * logV - TLanes.Log(product) - v + TLanes.Create(0.91893853320467274178) + inv * LogGammaSeries(inv2);
+        return (digamma, trigamma, logGamma);
     }
 
     private static TLanes DigammaSeries<TLanes>(TLanes inv2)
         where TLanes : struct, ILanes<TLanes> =>
         TLanes.Create(1.0 / 12) - inv2 * (TLanes.Create(1.0 / 120) - inv2 * (TLanes.Create(1.0 / 252) - inv2 * (TLanes.Create(1.0 / 240) - inv2 * (TLanes.Create(1.0 / 132) - inv2 * TLanes.Create(691.0 / 32760)))));
 
-    private static Vector<double> TrigammaSeries(Vector<double> inv2) =>
-        new Vector<double>(1.0 / 6) - inv2 * (new Vector<double>(1.0 / 30) - inv2 * (new Vector<double>(1.0 / 42) - inv2 * (new Vector<double>(1.0 / 30) - inv2 * (new Vector<double>(5.0 / 66) - inv2 * new Vector<double>(691.0 / 2730)))));
+    private static TLanes TrigammaSeries<TLanes>(TLanes inv2)
+        where TLanes : struct, ILanes<TLanes> =>
+        TLanes.Create(1.0 / 6) - inv2 * (TLanes.Create(1.0 / 30) - inv2 * (TLanes.Create(1.0 / 42) - inv2 * (TLanes.Create(1.0 / 30) - inv2 * (TLanes.Create(5.0 / 66) - inv2 * TLanes.Create(691.0 / 2730)))));
 
-    private static Vector<double> LogGammaSeries(Vector<double> inv2) =>
-        new Vector<double>(1.0 / 12) - inv2 * (new Vector<double>(1.0 / 360) - inv2 * (new Vector<double>(1.0 / 1260) - inv2 * (new Vector<double>(1.0 / 1680) - inv2 * new Vector<double>(1.0 / 1188))));
+    private static TLanes LogGammaSeries<TLanes>(TLanes inv2)
+        where TLanes : struct, ILanes<TLanes> =>
+        TLanes.Create(1.0 / 12) - inv2 * (TLanes.Create(1.0 / 360) - inv2 * (TLanes.Create(1.0 / 1260) - inv2 * (TLanes.Create(1.0 / 1680) - inv2 * TLanes.Create(1.0 / 1188))));
 
     /// <summary>psi lane by lane.</summary>
     internal readonly struct DigammaFunction : LaneMath.ILaneFunction
