@@ -113,7 +113,7 @@ internal sealed class KernelStep<T>
                     DrawForward(op, v, n, sa, sb, o, hidden, j0, streams);
                     break;
                 case KernelOpKind.Ratio:
-                    RatioForward(op, v, n, o);
+                    GammaRatioLanes.Forward(op, v, Block, n, RatioFloor, o, sa, sb);
                     break;
             }
         }
@@ -289,24 +289,6 @@ internal sealed class KernelStep<T>
         }
     }
 
-    /// <summary>
-    /// R = N / (N + D), N the sum of the numerator's draws and D of the rest: from the draws where both
-    /// sums are well above underflow (no exp or log), else sigmoid(ln N - ln D) from the draws' logs,
-    /// which stays exact when the draws underflow (tiny shapes).
-    /// </summary>
-    private static void RatioForward(KernelOp op, Span<double> v, int n, Span<double> o)
-    {
-        for (var jj = 0; jj < n; jj++)
-        {
-            var numerator = Sum(op.NumeratorValues, v, jj);
-            var rest = Sum(op.RestValues, v, jj);
-            var total = numerator + rest;
-            o[jj] = numerator > RatioFloor && rest > RatioFloor && double.IsFinite(total)
-                ? numerator / total
-                : Sigmoid(LogSumExp(op.Numerator, v, jj) - LogSumExp(op.Rest, v, jj));
-        }
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BackwardBlock(ReadOnlySpan<T> saved, ReadOnlySpan<T> cPrev, ReadOnlySpan<T> c, ReadOnlySpan<T> dh, Span<T> dc, double dKl, Span<T> dPre, int hidden, int j0, int j1, double[] valueBuffer, double[] adjointBuffer)
     {
@@ -389,7 +371,7 @@ internal sealed class KernelStep<T>
                     DrawBackward(op, a, y, v, adj, n);
                     break;
                 case KernelOpKind.Ratio:
-                    RatioBackward(op, a, v, adj, n);
+                    GammaRatioLanes.Backward(op, a, v, adj, Block, n, RatioFloor, scratch.Slice(0, n), scratch.Slice(Block, n));
                     break;
             }
         }
@@ -574,90 +556,6 @@ internal sealed class KernelStep<T>
                 break; // Bernoulli: no pathwise gradient
         }
     }
-
-    /// <summary>
-    /// R = N / (N + D): dR/d ln G_k = G_k D / (N + D)^2 for a draw of the numerator and
-    /// -G_k N / (N + D)^2 for one of the rest; where <see cref="RatioForward"/> used the logs, the same
-    /// as R(1 - R) times the draw's softmax weight within its sum.
-    /// </summary>
-    private static void RatioBackward(KernelOp op, Span<double> a, Span<double> v, Span<double> adj, int n)
-    {
-        for (var jj = 0; jj < n; jj++)
-        {
-            var numerator = Sum(op.NumeratorValues, v, jj);
-            var rest = Sum(op.RestValues, v, jj);
-            var total = numerator + rest;
-            if (numerator > RatioFloor && rest > RatioFloor && double.IsFinite(total))
-            {
-                var scale = a[jj] / (total * total);
-                for (var k = 0; k < op.Numerator.Length; k++)
-                {
-                    adj[(op.Numerator[k] * Block) + jj] += scale * rest * v[(op.NumeratorValues[k] * Block) + jj];
-                }
-
-                for (var k = 0; k < op.Rest.Length; k++)
-                {
-                    adj[(op.Rest[k] * Block) + jj] -= scale * numerator * v[(op.RestValues[k] * Block) + jj];
-                }
-
-                continue;
-            }
-
-            var logNumerator = LogSumExp(op.Numerator, v, jj);
-            var logRest = LogSumExp(op.Rest, v, jj);
-            var x = logNumerator - logRest;
-            var slope = a[jj] * Sigmoid(x) * Sigmoid(-x);
-            foreach (var s in op.Numerator)
-            {
-                adj[(s * Block) + jj] += slope * Math.Exp(v[(s * Block) + jj] - logNumerator);
-            }
-
-            foreach (var s in op.Rest)
-            {
-                adj[(s * Block) + jj] -= slope * Math.Exp(v[(s * Block) + jj] - logRest);
-            }
-        }
-    }
-
-    private static double Sum(int[] slots, Span<double> v, int jj)
-    {
-        double sum = 0;
-        foreach (var s in slots)
-        {
-            sum += v[(s * Block) + jj];
-        }
-
-        return sum;
-    }
-
-    private static double LogSumExp(int[] slots, Span<double> v, int jj)
-    {
-        if (slots.Length == 1)
-        {
-            return v[(slots[0] * Block) + jj];
-        }
-
-        var max = double.NegativeInfinity;
-        foreach (var s in slots)
-        {
-            max = Math.Max(max, v[(s * Block) + jj]);
-        }
-
-        if (double.IsNegativeInfinity(max))
-        {
-            return max;
-        }
-
-        double sum = 0;
-        foreach (var s in slots)
-        {
-            sum += Math.Exp(v[(s * Block) + jj] - max);
-        }
-
-        return max + Math.Log(sum);
-    }
-
-    private static double Sigmoid(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
 
     private static ReadOnlySpan<double> Read(KernelOperand operand, Span<double> v, int n, Span<double> scratch)
     {
