@@ -136,17 +136,15 @@ internal sealed class KernelStep<T>
         var gg = Read(_plan.Gates[3], v, n, scratch.Slice(3 * Block, n));
         var cNew = scratch.Slice(4 * Block, n);
         var tanhC = scratch.Slice(5 * Block, n);
-        for (var jj = 0; jj < n; jj++)
-        {
-            cNew[jj] = (gf[jj] * double.CreateTruncating(cPrev[j0 + jj])) + (gi[jj] * gg[jj]);
-            c[j0 + jj] = T.CreateTruncating(cNew[jj]);
-        }
-
+        var product = tanhC;
+        TensorPrimitives.ConvertTruncating<T, double>(cPrev.Slice(j0, n), product);
+        TensorPrimitives.Multiply(gf, product, cNew);
+        TensorPrimitives.Multiply(gi, gg, product);
+        TensorPrimitives.Add(cNew, product, cNew);
+        TensorPrimitives.ConvertTruncating<double, T>(cNew, c.Slice(j0, n));
         TensorPrimitives.Tanh(cNew, tanhC);
-        for (var jj = 0; jj < n; jj++)
-        {
-            h[j0 + jj] = T.CreateTruncating(go[jj] * tanhC[jj]);
-        }
+        TensorPrimitives.Multiply(go, tanhC, tanhC);
+        TensorPrimitives.ConvertTruncating<double, T>(tanhC, h.Slice(j0, n));
 
         var kl = KlForward(v, n, scratch);
         var slots = _plan.SavedSlots;
@@ -222,13 +220,7 @@ internal sealed class KernelStep<T>
                 // A shape that is not positive and finite (training diverged) would never be accepted
                 // by the sampler: draw with shape 1 there and give NaN, which the loss then shows.
                 var safe = sb;
-                var bad = false;
-                for (var jj = 0; jj < n; jj++)
-                {
-                    var ok = shape[jj] > 0 && double.IsFinite(shape[jj]);
-                    safe[jj] = ok ? shape[jj] : 1.0;
-                    bad |= !ok;
-                }
+                var bad = SafeShapes(shape, safe);
 
                 StandardGammaKernel.SampleLog(safe, log, derivative, key, counter, GammaTolerance);
                 if (bad)
@@ -298,6 +290,29 @@ internal sealed class KernelStep<T>
 
                 break;
         }
+    }
+
+    /// <summary>safe = shape where it is positive and finite, else 1; true if any is not.</summary>
+    private static bool SafeShapes(ReadOnlySpan<double> shape, Span<double> safe)
+    {
+        int lanes = Vector<double>.Count, jj = 0;
+        var bad = false;
+        for (; jj + lanes <= shape.Length; jj += lanes)
+        {
+            var x = new Vector<double>(shape.Slice(jj, lanes));
+            var ok = Vector.GreaterThan(x, Vector<double>.Zero) & Vector.LessThan(x, new Vector<double>(double.PositiveInfinity));
+            Vector.ConditionalSelect(ok, x, Vector<double>.One).CopyTo(safe.Slice(jj, lanes));
+            bad |= ok != Vector<long>.AllBitsSet;
+        }
+
+        for (; jj < shape.Length; jj++)
+        {
+            var ok = shape[jj] > 0 && double.IsFinite(shape[jj]);
+            safe[jj] = ok ? shape[jj] : 1.0;
+            bad |= !ok;
+        }
+
+        return bad;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
