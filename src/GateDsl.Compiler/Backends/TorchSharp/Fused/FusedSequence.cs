@@ -249,9 +249,16 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
                 }
 
                 // dL/dh_t = what step t+1 sent back + what this step's output received.
-                for (var j = 0; j < h; j++)
+                if (m == T.One)
                 {
-                    dhRow[j] += m * dOutRow[j];
+                    System.Numerics.Tensors.TensorPrimitives.Add(dhRow, dOutRow, dhRow);
+                }
+                else
+                {
+                    for (var j = 0; j < h; j++)
+                    {
+                        dhRow[j] += m * dOutRow[j];
+                    }
                 }
 
                 carry.Clear();
