@@ -332,7 +332,7 @@ internal sealed class KernelStep<T>
         CellBackward(cPrev, c, dh, dc, v, adj, n, j0, scratch);
         foreach (var term in _plan.Kl)
         {
-            // The element code's dKl * dKL/dshape, added to the shape's (and the rate's) adjoint.
+            // dL/dKL times dKL/dshape (and dKL/drate) into the shape's (and the rate's) adjoint.
             AddProduct(term.Shape, adj, v.Slice(term.ShapeGradient * Block, n), dKl, scratch.Slice(0, n));
             if (term.RateGradient >= 0)
             {
