@@ -44,7 +44,9 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
         var single = xProjection.dtype == ScalarType.Float32;
         var width = single ? options.Single.SavedWidth : options.Double.SavedWidth;
 
-        var gates = xProjection.contiguous().clone();
+        // Read in place: each part of the rows adds the recurrent product to a copy of one step at a
+        // time (a cache-sized buffer), not to a clone of the whole [T, B, K*H] projection.
+        var projection = xProjection.is_contiguous() ? xProjection : xProjection.contiguous();
         long[] savedShape = [steps, batch, width * hidden];
         var lease = options.SavedBuffers?.Rent(savedShape, xProjection.dtype) ?? new SavedLease(torch.empty(savedShape, xProjection.dtype), null, 0);
         var saved = lease.Buffer;
@@ -59,16 +61,20 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
             {
                 if (single)
                 {
-                    ForwardRows(options.Single, options, gates, saved, hs, cs, kl, transposed, b0, b1);
+                    ForwardRows(options.Single, options, projection, saved, hs, cs, kl, transposed, b0, b1);
                 }
                 else
                 {
-                    ForwardRows(options.Double, options, gates, saved, hs, cs, kl, transposed, b0, b1);
+                    ForwardRows(options.Double, options, projection, saved, hs, cs, kl, transposed, b0, b1);
                 }
             });
         }
 
-        gates.Dispose();
+        if (!ReferenceEquals(projection, xProjection))
+        {
+            projection.Dispose();
+        }
+
         var output = hs.narrow(0, 1, steps).clone();
         if (options.Mask is not null)
         {
@@ -151,19 +157,20 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
     /// then the cell on each row. Rows never meet inside the recurrence (W_hh is only read), so parts of
     /// the batch run on different threads with no join until the sequence ends.
     /// </summary>
-    private static void ForwardRows<T>(KernelStep<T> step, FusedOptions options, Tensor gates, Tensor saved, Tensor hs, Tensor cs, Tensor kl, Tensor transposedWeight, long b0, long b1)
+    private static void ForwardRows<T>(KernelStep<T> step, FusedOptions options, Tensor projection, Tensor saved, Tensor hs, Tensor cs, Tensor kl, Tensor transposedWeight, long b0, long b1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        long steps = gates.shape[0], batch = gates.shape[1];
+        long steps = projection.shape[0], batch = projection.shape[1];
         var h = (int)hs.shape[2];
-        var k = (int)(gates.shape[2] / h);
+        var k = (int)(projection.shape[2] / h);
         var w = step.SavedWidth;
         var mask = options.Mask;
 
         // Worker threads start with autograd on; nothing here is differentiated (this is the node's forward).
         using var noGrad = torch.no_grad();
-        using var gateRows = gates.narrow(1, b0, b1 - b0);
+        using var projectionRows = projection.narrow(1, b0, b1 - b0);
         using var hRows = hs.narrow(1, b0, b1 - b0);
+        using var gates = torch.empty([b1 - b0, k * h], projection.dtype);
         var hSpan = Of<T>(hs);
         var cSpan = Of<T>(cs);
         var gateSpan = Of<T>(gates);
@@ -173,10 +180,11 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
         for (long t = 0; t < steps; t++)
         {
             // select, not the indexer: the indexer allocates index objects on every call.
-            using (var g = gateRows.select(0, t))
+            using (var x = projectionRows.select(0, t))
             using (var hPrevRows = hRows.select(0, t))
             {
-                g.addmm_(hPrevRows, transposedWeight);
+                gates.copy_(x);
+                gates.addmm_(hPrevRows, transposedWeight);
             }
 
             for (var b = b0; b < b1; b++)
@@ -193,7 +201,7 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
                     continue;
                 }
 
-                var pre = gateSpan.Slice((int)(row * k * h), k * h);
+                var pre = gateSpan.Slice((int)((b - b0) * k * h), k * h);
                 var sv = savedSpan.Slice((int)(row * w * h), w * h);
                 klSpan[(int)row] = step.Forward(pre, cPrev, c, hNew, sv, h, 0, h, new RowStreams(options.Key, t, batch, b));
             }
@@ -241,9 +249,16 @@ internal sealed class FusedSequence : torch.autograd.MultiTensorFunction<FusedSe
                 }
 
                 // dL/dh_t = what step t+1 sent back + what this step's output received.
-                for (var j = 0; j < h; j++)
+                if (m == T.One)
                 {
-                    dhRow[j] += m * dOutRow[j];
+                    System.Numerics.Tensors.TensorPrimitives.Add(dhRow, dOutRow, dhRow);
+                }
+                else
+                {
+                    for (var j = 0; j < h; j++)
+                    {
+                        dhRow[j] += m * dOutRow[j];
+                    }
                 }
 
                 carry.Clear();

@@ -36,7 +36,18 @@ internal sealed class KernelStep<T>
     private static readonly double RatioFloor = typeof(T) == typeof(float) ? 1e-30 : 1e-280;
     private readonly KernelPlan _plan;
 
-    public KernelStep(KernelPlan plan) => _plan = plan;
+    /// <summary>Per head, how many instructions read it: the backward writes dL/dz of a head read once and clears and adds otherwise.</summary>
+    private readonly int[] _headWriters;
+
+    public KernelStep(KernelPlan plan)
+    {
+        _plan = plan;
+        _headWriters = new int[plan.Heads];
+        foreach (var op in plan.Ops.Where(o => o.Kind == KernelOpKind.Head))
+        {
+            _headWriters[op.Head]++;
+        }
+    }
 
     /// <summary>Blocks of H values saved per row for the backward.</summary>
     public int SavedWidth => _plan.SavedSlots.Length;
@@ -113,7 +124,7 @@ internal sealed class KernelStep<T>
                     DrawForward(op, v, n, sa, sb, o, hidden, j0, streams);
                     break;
                 case KernelOpKind.Ratio:
-                    RatioForward(op, v, n, o);
+                    GammaRatioLanes.Forward(op, v, Block, n, RatioFloor, o, sa, sb);
                     break;
             }
         }
@@ -125,17 +136,15 @@ internal sealed class KernelStep<T>
         var gg = Read(_plan.Gates[3], v, n, scratch.Slice(3 * Block, n));
         var cNew = scratch.Slice(4 * Block, n);
         var tanhC = scratch.Slice(5 * Block, n);
-        for (var jj = 0; jj < n; jj++)
-        {
-            cNew[jj] = (gf[jj] * double.CreateTruncating(cPrev[j0 + jj])) + (gi[jj] * gg[jj]);
-            c[j0 + jj] = T.CreateTruncating(cNew[jj]);
-        }
-
+        var product = tanhC;
+        TensorPrimitives.ConvertTruncating<T, double>(cPrev.Slice(j0, n), product);
+        TensorPrimitives.Multiply(gf, product, cNew);
+        TensorPrimitives.Multiply(gi, gg, product);
+        TensorPrimitives.Add(cNew, product, cNew);
+        TensorPrimitives.ConvertTruncating<double, T>(cNew, c.Slice(j0, n));
         TensorPrimitives.Tanh(cNew, tanhC);
-        for (var jj = 0; jj < n; jj++)
-        {
-            h[j0 + jj] = T.CreateTruncating(go[jj] * tanhC[jj]);
-        }
+        TensorPrimitives.Multiply(go, tanhC, tanhC);
+        TensorPrimitives.ConvertTruncating<double, T>(tanhC, h.Slice(j0, n));
 
         var kl = KlForward(v, n, scratch);
         var slots = _plan.SavedSlots;
@@ -211,13 +220,7 @@ internal sealed class KernelStep<T>
                 // A shape that is not positive and finite (training diverged) would never be accepted
                 // by the sampler: draw with shape 1 there and give NaN, which the loss then shows.
                 var safe = sb;
-                var bad = false;
-                for (var jj = 0; jj < n; jj++)
-                {
-                    var ok = shape[jj] > 0 && double.IsFinite(shape[jj]);
-                    safe[jj] = ok ? shape[jj] : 1.0;
-                    bad |= !ok;
-                }
+                var bad = SafeShapes(shape, safe);
 
                 StandardGammaKernel.SampleLog(safe, log, derivative, key, counter, GammaTolerance);
                 if (bad)
@@ -289,22 +292,27 @@ internal sealed class KernelStep<T>
         }
     }
 
-    /// <summary>
-    /// R = N / (N + D), N the sum of the numerator's draws and D of the rest: from the draws where both
-    /// sums are well above underflow (no exp or log), else sigmoid(ln N - ln D) from the draws' logs,
-    /// which stays exact when the draws underflow (tiny shapes).
-    /// </summary>
-    private static void RatioForward(KernelOp op, Span<double> v, int n, Span<double> o)
+    /// <summary>safe = shape where it is positive and finite, else 1; true if any is not.</summary>
+    private static bool SafeShapes(ReadOnlySpan<double> shape, Span<double> safe)
     {
-        for (var jj = 0; jj < n; jj++)
+        int lanes = Vector<double>.Count, jj = 0;
+        var bad = false;
+        for (; jj + lanes <= shape.Length; jj += lanes)
         {
-            var numerator = Sum(op.NumeratorValues, v, jj);
-            var rest = Sum(op.RestValues, v, jj);
-            var total = numerator + rest;
-            o[jj] = numerator > RatioFloor && rest > RatioFloor && double.IsFinite(total)
-                ? numerator / total
-                : Sigmoid(LogSumExp(op.Numerator, v, jj) - LogSumExp(op.Rest, v, jj));
+            var x = new Vector<double>(shape.Slice(jj, lanes));
+            var ok = Vector.GreaterThan(x, Vector<double>.Zero) & Vector.LessThan(x, new Vector<double>(double.PositiveInfinity));
+            Vector.ConditionalSelect(ok, x, Vector<double>.One).CopyTo(safe.Slice(jj, lanes));
+            bad |= ok != Vector<long>.AllBitsSet;
         }
+
+        for (; jj < shape.Length; jj++)
+        {
+            var ok = shape[jj] > 0 && double.IsFinite(shape[jj]);
+            safe[jj] = ok ? shape[jj] : 1.0;
+            bad |= !ok;
+        }
+
+        return bad;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -321,11 +329,107 @@ internal sealed class KernelStep<T>
             TensorPrimitives.ConvertTruncating<T, double>(saved.Slice((k * hidden) + j0, n), v.Slice(slots[k] * Block, n));
         }
 
-        // The cell update: c_t = f c_{t-1} + i g, h_t = o tanh(c_t).
+        CellBackward(cPrev, c, dh, dc, v, adj, n, j0, scratch);
+        foreach (var term in _plan.Kl)
+        {
+            // dL/dKL times dKL/dshape (and dKL/drate) into the shape's (and the rate's) adjoint.
+            AddProduct(term.Shape, adj, v.Slice(term.ShapeGradient * Block, n), dKl, scratch.Slice(0, n));
+            if (term.RateGradient >= 0)
+            {
+                AddProduct(term.Rate, adj, v.Slice(term.RateGradient * Block, n), dKl, scratch.Slice(0, n));
+            }
+        }
+
+        // A head written by one instruction takes its adjoint as is (no clearing, no second pass).
+        for (var k = 0; k < _plan.Heads; k++)
+        {
+            if (_headWriters[k] != 1)
+            {
+                dPre.Slice((k * hidden) + j0, n).Clear();
+            }
+        }
+
+        for (var index = _plan.Ops.Length - 1; index >= 0; index--)
+        {
+            var op = _plan.Ops[index];
+            var a = adj.Slice(op.Out * Block, n);
+            var y = v.Slice(op.Out * Block, n);
+            switch (op.Kind)
+            {
+                case KernelOpKind.Head:
+                    HeadBackward(a, dPre.Slice((op.Head * hidden) + j0, n), _headWriters[op.Head] == 1);
+                    break;
+                case KernelOpKind.Link:
+                    LinkBackward(op, a, y, v, adj, n, scratch.Slice(0, n));
+                    break;
+                case KernelOpKind.Negate:
+                    if (!op.A.IsConstant)
+                    {
+                        var dx = adj.Slice(op.A.Slot * Block, n);
+                        TensorPrimitives.Subtract(dx, a, dx);
+                    }
+
+                    break;
+                case KernelOpKind.Binary:
+                    BinaryBackward(op, a, y, v, adj, n, scratch.Slice(0, n));
+                    break;
+                case KernelOpKind.Draw:
+                    DrawBackward(op, a, y, v, adj, n, scratch.Slice(0, n), scratch.Slice(Block, n));
+                    break;
+                case KernelOpKind.Ratio:
+                    GammaRatioLanes.Backward(op, a, v, adj, Block, n, RatioFloor, scratch.Slice(0, n), scratch.Slice(Block, n));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The cell update's adjoint (c_t = f c_{t-1} + i g, h_t = o tanh(c_t)) from dL/dh_t and dL/dc_t:
+    /// adds to the gates' adjoints and leaves dL/dc_{t-1} in <paramref name="dc"/>. In lanes where no
+    /// gate is a constant (every stdlib cell), else element by element; the same arithmetic in the same order.
+    /// </summary>
+    private void CellBackward(ReadOnlySpan<T> cPrev, ReadOnlySpan<T> c, ReadOnlySpan<T> dh, Span<T> dc, Span<double> v, Span<double> adj, int n, int j0, Span<double> scratch)
+    {
         var (gi, gf, go, gg) = (_plan.Gates[0], _plan.Gates[1], _plan.Gates[2], _plan.Gates[3]);
         var tanhC = scratch.Slice(0, n);
         TensorPrimitives.ConvertTruncating<T, double>(c.Slice(j0, n), tanhC);
         TensorPrimitives.Tanh(tanhC, tanhC);
+        if (gi.IsConstant || gf.IsConstant || go.IsConstant || gg.IsConstant)
+        {
+            CellBackwardElements(cPrev, tanhC, dh, dc, v, adj, n, j0);
+            return;
+        }
+
+        var dH = scratch.Slice(Block, n);
+        var dcTotal = scratch.Slice(2 * Block, n);
+        var previous = scratch.Slice(3 * Block, n);
+        var u = scratch.Slice(4 * Block, n);
+        var w = scratch.Slice(5 * Block, n);
+        var iv = v.Slice(gi.Slot * Block, n);
+        var fv = v.Slice(gf.Slot * Block, n);
+        var ov = v.Slice(go.Slot * Block, n);
+        var gv = v.Slice(gg.Slot * Block, n);
+        TensorPrimitives.ConvertTruncating<T, double>(dh.Slice(j0, n), dH);
+        TensorPrimitives.ConvertTruncating<T, double>(dc.Slice(j0, n), dcTotal);
+        TensorPrimitives.ConvertTruncating<T, double>(cPrev.Slice(j0, n), previous);
+
+        // dcTotal = dc + (dH o) (1 - t^2)
+        TensorPrimitives.Multiply(dH, ov, u);
+        TensorPrimitives.Multiply(tanhC, tanhC, w);
+        TensorPrimitives.Subtract(1.0, w, w);
+        TensorPrimitives.Multiply(u, w, u);
+        TensorPrimitives.Add(dcTotal, u, dcTotal);
+        AddProduct(adj.Slice(go.Slot * Block, n), dH, tanhC, u);
+        AddProduct(adj.Slice(gi.Slot * Block, n), dcTotal, gv, u);
+        AddProduct(adj.Slice(gg.Slot * Block, n), dcTotal, iv, u);
+        AddProduct(adj.Slice(gf.Slot * Block, n), dcTotal, previous, u);
+        TensorPrimitives.Multiply(dcTotal, fv, u);
+        TensorPrimitives.ConvertTruncating<double, T>(u, dc.Slice(j0, n));
+    }
+
+    private void CellBackwardElements(ReadOnlySpan<T> cPrev, ReadOnlySpan<double> tanhC, ReadOnlySpan<T> dh, Span<T> dc, Span<double> v, Span<double> adj, int n, int j0)
+    {
+        var (gi, gf, go, gg) = (_plan.Gates[0], _plan.Gates[1], _plan.Gates[2], _plan.Gates[3]);
         for (var jj = 0; jj < n; jj++)
         {
             var j = j0 + jj;
@@ -339,59 +443,67 @@ internal sealed class KernelStep<T>
             Accumulate(adj, gf, jj, dcTotal * double.CreateTruncating(cPrev[j]));
             dc[j] = T.CreateTruncating(dcTotal * At(gf, v, jj));
         }
+    }
 
-        foreach (var term in _plan.Kl)
+    /// <summary>dL/dz of a head: the adjoint rounded to T, written where one instruction reads the head, else added.</summary>
+    private static void HeadBackward(ReadOnlySpan<double> a, Span<T> dHead, bool only)
+    {
+        if (only)
         {
-            for (var jj = 0; jj < n; jj++)
-            {
-                Accumulate(adj, term.Shape, jj, dKl * v[(term.ShapeGradient * Block) + jj]);
-                if (term.RateGradient >= 0)
-                {
-                    Accumulate(adj, term.Rate, jj, dKl * v[(term.RateGradient * Block) + jj]);
-                }
-            }
+            TensorPrimitives.ConvertTruncating<double, T>(a, dHead);
+            return;
         }
 
-        for (var k = 0; k < _plan.Heads; k++)
+        for (var jj = 0; jj < a.Length; jj++)
         {
-            dPre.Slice((k * hidden) + j0, n).Clear();
+            dHead[jj] += T.CreateTruncating(a[jj]);
         }
+    }
 
-        for (var index = _plan.Ops.Length - 1; index >= 0; index--)
+    /// <summary>target += x y elementwise (the product rounded, then the sum: the element code's order); <paramref name="product"/> is scratch.</summary>
+    private static void AddProduct(Span<double> target, ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> product)
+    {
+        TensorPrimitives.Multiply(x, y, product);
+        TensorPrimitives.Add(target, product, target);
+    }
+
+    /// <summary>The operand's adjoint += x y (nothing for a constant operand); <paramref name="product"/> is scratch.</summary>
+    private static void AddProduct(KernelOperand operand, Span<double> adj, ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> product)
+    {
+        if (!operand.IsConstant)
         {
-            var op = _plan.Ops[index];
-            var a = adj.Slice(op.Out * Block, n);
-            var y = v.Slice(op.Out * Block, n);
-            switch (op.Kind)
-            {
-                case KernelOpKind.Head:
-                    var dHead = dPre.Slice((op.Head * hidden) + j0, n);
-                    for (var jj = 0; jj < n; jj++)
-                    {
-                        dHead[jj] += T.CreateTruncating(a[jj]);
-                    }
+            AddProduct(adj.Slice(operand.Slot * Block, x.Length), x, y, product);
+        }
+    }
 
-                    break;
-                case KernelOpKind.Link:
-                    LinkBackward(op, a, y, v, adj, n, scratch.Slice(0, n));
-                    break;
-                case KernelOpKind.Negate:
-                    for (var jj = 0; jj < n; jj++)
-                    {
-                        Accumulate(adj, op.A, jj, -a[jj]);
-                    }
+    /// <summary>The operand's adjoint += x times a number (nothing for a constant operand); <paramref name="product"/> is scratch.</summary>
+    private static void AddProduct(KernelOperand operand, Span<double> adj, ReadOnlySpan<double> x, double factor, Span<double> product)
+    {
+        if (!operand.IsConstant)
+        {
+            var target = adj.Slice(operand.Slot * Block, x.Length);
+            TensorPrimitives.Multiply(x, factor, product);
+            TensorPrimitives.Add(target, product, target);
+        }
+    }
 
-                    break;
-                case KernelOpKind.Binary:
-                    BinaryBackward(op, a, y, v, adj, n);
-                    break;
-                case KernelOpKind.Draw:
-                    DrawBackward(op, a, y, v, adj, n);
-                    break;
-                case KernelOpKind.Ratio:
-                    RatioBackward(op, a, v, adj, n);
-                    break;
-            }
+    /// <summary>The operand's adjoint += x (nothing for a constant operand).</summary>
+    private static void AddTo(KernelOperand operand, Span<double> adj, ReadOnlySpan<double> x)
+    {
+        if (!operand.IsConstant)
+        {
+            var target = adj.Slice(operand.Slot * Block, x.Length);
+            TensorPrimitives.Add(target, x, target);
+        }
+    }
+
+    /// <summary>The operand's adjoint -= x (nothing for a constant operand).</summary>
+    private static void SubtractFrom(KernelOperand operand, Span<double> adj, ReadOnlySpan<double> x)
+    {
+        if (!operand.IsConstant)
+        {
+            var target = adj.Slice(operand.Slot * Block, x.Length);
+            TensorPrimitives.Subtract(target, x, target);
         }
     }
 
@@ -429,40 +541,29 @@ internal sealed class KernelStep<T>
         {
             case BuiltinFunction.Softplus:
                 VectorLinks.SoftplusDerivative(v.Slice(op.A.Slot * Block, n), scratch);
-                for (var jj = 0; jj < n; jj++)
-                {
-                    dx[jj] += a[jj] * scratch[jj];
-                }
-
+                AddProduct(dx, a, scratch, scratch);
                 break;
             case BuiltinFunction.Exp:
-                for (var jj = 0; jj < n; jj++)
-                {
-                    dx[jj] += a[jj] * y[jj];
-                }
-
+                AddProduct(dx, a, y, scratch);
                 break;
             case BuiltinFunction.Log:
-                var x = v.Slice(op.A.Slot * Block, n);
-                for (var jj = 0; jj < n; jj++)
-                {
-                    dx[jj] += a[jj] / x[jj];
-                }
-
+                TensorPrimitives.Divide(a, v.Slice(op.A.Slot * Block, n), scratch);
+                TensorPrimitives.Add(dx, scratch, dx);
                 break;
             case BuiltinFunction.Sigmoid:
+                // (a y) (1 - y)
+                TensorPrimitives.Multiply(a, y, scratch);
                 for (var jj = 0; jj < n; jj++)
                 {
-                    dx[jj] += a[jj] * y[jj] * (1 - y[jj]);
+                    dx[jj] += scratch[jj] * (1 - y[jj]);
                 }
 
                 break;
             default:
-                for (var jj = 0; jj < n; jj++)
-                {
-                    dx[jj] += a[jj] * (1 - (y[jj] * y[jj]));
-                }
-
+                // a (1 - y^2)
+                TensorPrimitives.Multiply(y, y, scratch);
+                TensorPrimitives.Subtract(1.0, scratch, scratch);
+                AddProduct(dx, a, scratch, scratch);
                 break;
         }
     }
@@ -496,31 +597,35 @@ internal sealed class KernelStep<T>
     }
 
     /// <summary>Each operator reads only what <see cref="KernelPlan.SavedSlots"/> keeps for it.</summary>
-    private static void BinaryBackward(KernelOp op, Span<double> a, Span<double> y, Span<double> v, Span<double> adj, int n)
+    private static void BinaryBackward(KernelOp op, Span<double> a, Span<double> y, Span<double> v, Span<double> adj, int n, Span<double> scratch)
     {
-        for (var jj = 0; jj < n; jj++)
+        switch (op.Operator)
         {
-            var g = a[jj];
-            switch (op.Operator)
-            {
-                case BinaryOperator.Add:
-                    Accumulate(adj, op.A, jj, g);
-                    Accumulate(adj, op.B, jj, g);
-                    break;
-                case BinaryOperator.Subtract:
-                    Accumulate(adj, op.A, jj, g);
-                    Accumulate(adj, op.B, jj, -g);
-                    break;
-                case BinaryOperator.Multiply:
-                    Accumulate(adj, op.A, jj, g * At(op.B, v, jj));
-                    Accumulate(adj, op.B, jj, g * At(op.A, v, jj));
-                    break;
-                case BinaryOperator.Divide:
+            case BinaryOperator.Add:
+                AddTo(op.A, adj, a);
+                AddTo(op.B, adj, a);
+                break;
+            case BinaryOperator.Subtract:
+                AddTo(op.A, adj, a);
+                SubtractFrom(op.B, adj, a);
+                break;
+            case BinaryOperator.Multiply:
+                MultiplyBackward(op.A, op.B, a, v, adj, n, scratch);
+                MultiplyBackward(op.B, op.A, a, v, adj, n, scratch);
+                break;
+            case BinaryOperator.Divide:
+                for (var jj = 0; jj < n; jj++)
+                {
                     var r = At(op.B, v, jj);
-                    Accumulate(adj, op.A, jj, g / r);
-                    Accumulate(adj, op.B, jj, -g * y[jj] / r);
-                    break;
-                default:
+                    Accumulate(adj, op.A, jj, a[jj] / r);
+                    Accumulate(adj, op.B, jj, -a[jj] * y[jj] / r);
+                }
+
+                break;
+            default:
+                for (var jj = 0; jj < n; jj++)
+                {
+                    var g = a[jj];
                     var l = At(op.A, v, jj);
                     var e = At(op.B, v, jj);
                     Accumulate(adj, op.A, jj, g * e * Math.Pow(l, e - 1));
@@ -528,136 +633,56 @@ internal sealed class KernelStep<T>
                     {
                         Accumulate(adj, op.B, jj, g * y[jj] * Math.Log(l));
                     }
+                }
 
-                    break;
-            }
+                break;
         }
     }
 
-    private static void DrawBackward(KernelOp op, Span<double> a, Span<double> y, Span<double> v, Span<double> adj, int n)
+    /// <summary>A factor's adjoint += the product's adjoint times the other factor.</summary>
+    private static void MultiplyBackward(KernelOperand factor, KernelOperand other, ReadOnlySpan<double> a, Span<double> v, Span<double> adj, int n, Span<double> scratch)
+    {
+        if (other.IsConstant)
+        {
+            AddProduct(factor, adj, a, other.Constant, scratch);
+        }
+        else
+        {
+            AddProduct(factor, adj, a, v.Slice(other.Slot * Block, n), scratch);
+        }
+    }
+
+    private static void DrawBackward(KernelOp op, Span<double> a, Span<double> y, Span<double> v, Span<double> adj, int n, Span<double> total, Span<double> scratch)
     {
         switch (op.Law)
         {
             case PrimitiveKind.Gamma:
                 // X = exp(ln G - ln rate): d/d ln X gets the value's adjoint times X, plus what ratios sent to ln X.
-                var dLog = adj.Slice(op.Noise * Block, n);
-                var derivative = v.Slice(op.Derivative * Block, n);
-                for (var jj = 0; jj < n; jj++)
+                TensorPrimitives.Multiply(a, y, total);
+                TensorPrimitives.Add(adj.Slice(op.Noise * Block, n), total, total);
+                AddProduct(op.A, adj, total, v.Slice(op.Derivative * Block, n), scratch);
+                if (!op.B.IsConstant)
                 {
-                    var total = dLog[jj] + (a[jj] * y[jj]);
-                    Accumulate(adj, op.A, jj, total * derivative[jj]);
-                    if (!op.B.IsConstant)
-                    {
-                        Accumulate(adj, op.B, jj, -total / v[(op.B.Slot * Block) + jj]);
-                    }
+                    // -total / rate
+                    TensorPrimitives.Divide(total, v.Slice(op.B.Slot * Block, n), scratch);
+                    SubtractFrom(op.B, adj, scratch);
                 }
 
                 break;
             case PrimitiveKind.Uniform:
-                for (var jj = 0; jj < n; jj++)
-                {
-                    var u = v[(op.Noise * Block) + jj];
-                    Accumulate(adj, op.A, jj, a[jj] * (1 - u));
-                    Accumulate(adj, op.B, jj, a[jj] * u);
-                }
-
+                var u = v.Slice(op.Noise * Block, n);
+                TensorPrimitives.Subtract(1.0, u, total);
+                AddProduct(op.A, adj, a, total, scratch);
+                AddProduct(op.B, adj, a, u, scratch);
                 break;
             case PrimitiveKind.Normal or PrimitiveKind.Logistic:
-                for (var jj = 0; jj < n; jj++)
-                {
-                    Accumulate(adj, op.A, jj, a[jj]);
-                    Accumulate(adj, op.B, jj, a[jj] * v[(op.Noise * Block) + jj]);
-                }
-
+                AddTo(op.A, adj, a);
+                AddProduct(op.B, adj, a, v.Slice(op.Noise * Block, n), scratch);
                 break;
             default:
                 break; // Bernoulli: no pathwise gradient
         }
     }
-
-    /// <summary>
-    /// R = N / (N + D): dR/d ln G_k = G_k D / (N + D)^2 for a draw of the numerator and
-    /// -G_k N / (N + D)^2 for one of the rest; where <see cref="RatioForward"/> used the logs, the same
-    /// as R(1 - R) times the draw's softmax weight within its sum.
-    /// </summary>
-    private static void RatioBackward(KernelOp op, Span<double> a, Span<double> v, Span<double> adj, int n)
-    {
-        for (var jj = 0; jj < n; jj++)
-        {
-            var numerator = Sum(op.NumeratorValues, v, jj);
-            var rest = Sum(op.RestValues, v, jj);
-            var total = numerator + rest;
-            if (numerator > RatioFloor && rest > RatioFloor && double.IsFinite(total))
-            {
-                var scale = a[jj] / (total * total);
-                for (var k = 0; k < op.Numerator.Length; k++)
-                {
-                    adj[(op.Numerator[k] * Block) + jj] += scale * rest * v[(op.NumeratorValues[k] * Block) + jj];
-                }
-
-                for (var k = 0; k < op.Rest.Length; k++)
-                {
-                    adj[(op.Rest[k] * Block) + jj] -= scale * numerator * v[(op.RestValues[k] * Block) + jj];
-                }
-
-                continue;
-            }
-
-            var logNumerator = LogSumExp(op.Numerator, v, jj);
-            var logRest = LogSumExp(op.Rest, v, jj);
-            var x = logNumerator - logRest;
-            var slope = a[jj] * Sigmoid(x) * Sigmoid(-x);
-            foreach (var s in op.Numerator)
-            {
-                adj[(s * Block) + jj] += slope * Math.Exp(v[(s * Block) + jj] - logNumerator);
-            }
-
-            foreach (var s in op.Rest)
-            {
-                adj[(s * Block) + jj] -= slope * Math.Exp(v[(s * Block) + jj] - logRest);
-            }
-        }
-    }
-
-    private static double Sum(int[] slots, Span<double> v, int jj)
-    {
-        double sum = 0;
-        foreach (var s in slots)
-        {
-            sum += v[(s * Block) + jj];
-        }
-
-        return sum;
-    }
-
-    private static double LogSumExp(int[] slots, Span<double> v, int jj)
-    {
-        if (slots.Length == 1)
-        {
-            return v[(slots[0] * Block) + jj];
-        }
-
-        var max = double.NegativeInfinity;
-        foreach (var s in slots)
-        {
-            max = Math.Max(max, v[(s * Block) + jj]);
-        }
-
-        if (double.IsNegativeInfinity(max))
-        {
-            return max;
-        }
-
-        double sum = 0;
-        foreach (var s in slots)
-        {
-            sum += Math.Exp(v[(s * Block) + jj] - max);
-        }
-
-        return max + Math.Log(sum);
-    }
-
-    private static double Sigmoid(double x) => x >= 0 ? 1 / (1 + Math.Exp(-x)) : Math.Exp(x) / (1 + Math.Exp(x));
 
     private static ReadOnlySpan<double> Read(KernelOperand operand, Span<double> v, int n, Span<double> scratch)
     {
