@@ -2,7 +2,7 @@
 # src/GateDsl.Distributions/Kernels/VectorSpecialFunctions.cs evaluates: psi [7/7], psi' [8/7] and
 # ln Gamma [8/8], from their Taylor series at 50 digits, with the largest error of each when
 # evaluated in double (Horner, then one division) on 20,001 points against mpmath.
-# Printed: psi max abs 3.3e-16; psi' max rel 1.5e-15; ln Gamma max abs 2.2e-16.
+# Printed: psi max abs 3.3e-16; psi' max rel 1.5e-15; ln Gamma max abs 2.4e-16.
 from mpmath import mp, mpf, digamma, psi, loggamma, taylor, pade
 mp.dps = 50
 c = mpf(1.5)

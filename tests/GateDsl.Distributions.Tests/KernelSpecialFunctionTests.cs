@@ -38,7 +38,7 @@ public sealed class KernelSpecialFunctionTests
         Close(trigamma, t, "combined trigamma");
         Close(logGamma, l, "combined log-gamma", logGammaAbsolute);
 
-        // SIMD: a vector full of x plus a scalar remainder.
+        // SIMD: whole vectors of x plus a remainder (through a padded vector).
         var xs = Enumerable.Repeat(x, 9).ToArray();
         var (vd, vt, vl, vd2) = (new double[9], new double[9], new double[9], new double[9]);
         VectorSpecialFunctions.DigammaTrigammaLogGamma(xs, vd, vt, vl);

@@ -4,9 +4,12 @@ namespace GateDsl.Distributions.Kernels;
 /// A SIMD vector of doubles as the kernels use it, so that one generic body serves every vector
 /// width: <see cref="VectorLanes"/> (<see cref="System.Numerics.Vector{T}"/>, on every platform) and
 /// <see cref="Vector512Lanes"/> (512 bits, where the runtime reports AVX-512 worth using). Every
-/// operation is lane by lane and the same per lane at any width (the runtime's Exp and Log share
-/// one algorithm), so a kernel's values do not depend on the width it ran at. Comparisons return
-/// masks (all bits set or clear per lane) of the same type.
+/// operation is lane by lane and the same per lane at either width (the runtime's Exp and Log run
+/// one algorithm per lane at every width), so on a given processor a kernel's values do not depend
+/// on the width it ran at (KernelVectorWidthTests). Across processors they are bit-identical where
+/// the instruction sets agree on fused multiply-adds: the runtime's Exp and Log use them where the
+/// processor has FMA, so x86 without AVX2/FMA gives values within an ulp of these. Comparisons
+/// return masks (all bits set or clear per lane) of the same type.
 /// </summary>
 /// <typeparam name="TSelf">The implementing struct.</typeparam>
 internal interface ILanes<TSelf>

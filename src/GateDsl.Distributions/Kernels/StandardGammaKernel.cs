@@ -71,11 +71,18 @@ public static class StandardGammaKernel
     /// Range: alpha &gt; 0 and finite (not checked). All spans have one length, at most <see cref="MaxBatch"/>.
     /// </summary>
     /// <remarks>
-    /// In four passes: the draws proper (Marsaglia-Tsang at alpha' = alpha, or alpha + 1 with the boost's
-    /// uniform U for alpha &lt; 1), element by element, keeping the draw G' and U themselves; their
-    /// logarithms and psi(alpha') in SIMD lanes; the gradient series at (alpha', ln G') in lanes; then
-    /// ln G = ln G' + ln(U)/alpha and d ln G/d alpha = d ln G'/d alpha' - ln(U)/alpha^2, with U = 1
-    /// (ln U = 0) where alpha &gt;= 1. G' is never tiny (alpha' &gt;= 1), so keeping it is exact.
+    /// In passes over blocks of 256: the shapes alpha' (alpha, or alpha + 1 with the boost's uniform U
+    /// for alpha &lt; 1) and Marsaglia-Tsang's c in lanes; the first try of every element from its
+    /// stream's first two words (four at a time with AVX2), tries the squeeze leaves getting their
+    /// exact log test with the logs in lanes; the few others (a wedge or the tail of the normal,
+    /// t &lt;= 0, a rejected try) replayed from the stream's start by the scalar loop; the boost's
+    /// uniform from the word after the accepted try; the logarithms of G' and U, psi(alpha') and the
+    /// gradient series at (alpha', G', ln G') in lanes; then ln G = ln G' + ln(U)/alpha and
+    /// d ln G/d alpha = d ln G'/d alpha' - ln(U)/alpha^2, with U = 1 (ln U = 0) where alpha &gt;= 1.
+    /// G' is never tiny (alpha' &gt;= 1), so keeping it is exact. The stream use is the one-element
+    /// sampler's except where ln u lies within an ulp or two of the exact test's bound: that sampler
+    /// takes the test's logs with <see cref="Math.Log(double)"/>, this one with the vector logarithm
+    /// (probability of order 1e-16 a draw; each element's result still depends on it alone).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SampleLog(ReadOnlySpan<double> alpha, Span<double> logDraw, Span<double> dLogDrawDAlpha, ulong seed, ulong counterBase, double relativeTolerance = 1e-16)

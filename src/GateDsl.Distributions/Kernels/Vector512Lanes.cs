@@ -14,8 +14,12 @@ internal readonly struct Vector512Lanes : ILanes<Vector512Lanes>
 
     private Vector512Lanes(Vector512<double> v) => _v = v;
 
-    /// <summary>Whether kernels should run at this width: 512-bit vectors are accelerated and wider than <see cref="VectorLanes"/>.</summary>
-    public static bool IsPreferred { get; } = Vector512.IsHardwareAccelerated && Vector512<double>.Count > System.Numerics.Vector<double>.Count;
+    /// <summary>
+    /// Whether kernels run at this width: by default where 512-bit vectors are accelerated and wider
+    /// than <see cref="VectorLanes"/>. Tests set it to run both widths on one processor (the values
+    /// must not change: see KernelVectorWidthTests); nothing else should.
+    /// </summary>
+    public static bool IsPreferred { get; internal set; } = Vector512.IsHardwareAccelerated && Vector512<double>.Count > System.Numerics.Vector<double>.Count;
 
     public static int Count => Vector512<double>.Count;
 
