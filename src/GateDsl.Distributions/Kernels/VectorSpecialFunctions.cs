@@ -61,22 +61,8 @@ public static class VectorSpecialFunctions
         where TLanes : struct, ILanes<TLanes>
     {
         var t = x - TLanes.Create(1.5);
-        var p = TLanes.Create(6.610546503038602e-06);
-        p = (p * t) + TLanes.Create(0.0005839510322287714);
-        p = (p * t) + TLanes.Create(0.01367482386802516);
-        p = (p * t) + TLanes.Create(0.1316445164890751);
-        p = (p * t) + TLanes.Create(0.5957063273896651);
-        p = (p * t) + TLanes.Create(1.2550460964335826);
-        p = (p * t) + TLanes.Create(0.998339773851884);
-        p = (p * t) + TLanes.Create(0.03648997397857652);
-        var q = TLanes.Create(1.0924427911328034e-06);
-        q = (q * t) + TLanes.Create(0.00014481205751405512);
-        q = (q * t) + TLanes.Create(0.004577475769387612);
-        q = (q * t) + TLanes.Create(0.05858425089708444);
-        q = (q * t) + TLanes.Create(0.36297295641078214);
-        q = (q * t) + TLanes.Create(1.1437470743229605);
-        q = (q * t) + TLanes.Create(1.7412337247625334);
-        q = (q * t) + TLanes.Create(1.0);
+        var p = Horner(t, DigammaP);
+        var q = Horner(t, DigammaQ);
         return p / q;
     }
 
@@ -193,44 +179,13 @@ public static class VectorSpecialFunctions
         var psi = DigammaOneToTwo(shifted);
 
         // psi' [8/7] at 1.5 (max relative error 1.5e-15 on [1, 2]).
-        var tp = TLanes.Create(5.973413062512283e-12);
-        tp = (tp * t) + TLanes.Create(-1.1994267848148065e-10);
-        tp = (tp * t) + TLanes.Create(0.0026984463651208543);
-        tp = (tp * t) + TLanes.Create(0.04225674830359883);
-        tp = (tp * t) + TLanes.Create(0.2776482240972915);
-        tp = (tp * t) + TLanes.Create(0.9784162544507783);
-        tp = (tp * t) + TLanes.Create(1.9491515519337548);
-        tp = (tp * t) + TLanes.Create(2.0824730087631353);
-        tp = (tp * t) + TLanes.Create(0.9348022005446793);
-        var tq = TLanes.Create(0.0026984450185280487);
-        tq = (tq * t) + TLanes.Create(0.04495520442148569);
-        tq = (tq * t) + TLanes.Create(0.3201297793494253);
-        tq = (tq * t) + TLanes.Create(1.2593613605949137);
-        tq = (tq * t) + TLanes.Create(2.947346891939123);
-        tq = (tq * t) + TLanes.Create(4.092567243181442);
-        tq = (tq * t) + TLanes.Create(3.1143162171646064);
-        tq = (tq * t) + one;
+        var tp = Horner(t, TrigammaP);
+        var tq = Horner(t, TrigammaQ);
         var tri = tp / tq;
 
         // ln Gamma [8/8] at 1.5 (max absolute error 2.4e-16 on [1, 2]).
-        var lp = TLanes.Create(0.00020735561652508372);
-        lp = (lp * t) + TLanes.Create(0.0068159190899321695);
-        lp = (lp * t) + TLanes.Create(0.07321366379339186);
-        lp = (lp * t) + TLanes.Create(0.35577789366201634);
-        lp = (lp * t) + TLanes.Create(0.8550854427611206);
-        lp = (lp * t) + TLanes.Create(0.9525557130600307);
-        lp = (lp * t) + TLanes.Create(0.26477849593210545);
-        lp = (lp * t) + TLanes.Create(-0.26048154535466383);
-        lp = (lp * t) + TLanes.Create(-0.12078223763524522);
-        var lq = TLanes.Create(-1.3658290400302356e-07);
-        lq = (lq * t) + TLanes.Create(5.163178750579801e-05);
-        lq = (lq * t) + TLanes.Create(0.002862258697851687);
-        lq = (lq * t) + TLanes.Create(0.04586579969384503);
-        lq = (lq * t) + TLanes.Create(0.32834962906650395);
-        lq = (lq * t) + TLanes.Create(1.215803306410684);
-        lq = (lq * t) + TLanes.Create(2.4204037574357278);
-        lq = (lq * t) + TLanes.Create(2.4587350354451596);
-        lq = (lq * t) + one;
+        var lp = Horner(t, LogGammaP);
+        var lq = Horner(t, LogGammaQ);
         var lg = lp / lq;
         if (TLanes.None(below))
         {
@@ -276,6 +231,33 @@ public static class VectorSpecialFunctions
         var logGamma = (v - half) * logV - TLanes.Log(product) - v + TLanes.Create(0.91893853320467274178) + inv * LogGammaSeries(inv2);
         return (digamma, trigamma, logGamma);
     }
+
+    /// <summary>The polynomial with <paramref name="coefficients"/> (highest power first) at t, by Horner's rule.</summary>
+    private static TLanes Horner<TLanes>(TLanes t, ReadOnlySpan<double> coefficients)
+        where TLanes : struct, ILanes<TLanes>
+    {
+        var sum = TLanes.Create(coefficients[0]);
+        for (int k = 1; k < coefficients.Length; k++)
+        {
+            sum = (sum * t) + TLanes.Create(coefficients[k]);
+        }
+
+        return sum;
+    }
+
+    // The Pade approximants' coefficients at 1.5, highest power first (docs/mpmath/digamma_pade.py
+    // prints them, lowest first): psi [7/7], psi' [8/7], ln Gamma [8/8].
+    private static ReadOnlySpan<double> DigammaP => [6.610546503038602e-06, 0.0005839510322287714, 0.01367482386802516, 0.1316445164890751, 0.5957063273896651, 1.2550460964335826, 0.998339773851884, 0.03648997397857652];
+
+    private static ReadOnlySpan<double> DigammaQ => [1.0924427911328034e-06, 0.00014481205751405512, 0.004577475769387612, 0.05858425089708444, 0.36297295641078214, 1.1437470743229605, 1.7412337247625334, 1.0];
+
+    private static ReadOnlySpan<double> TrigammaP => [5.973413062512283e-12, -1.1994267848148065e-10, 0.0026984463651208543, 0.04225674830359883, 0.2776482240972915, 0.9784162544507783, 1.9491515519337548, 2.0824730087631353, 0.9348022005446793];
+
+    private static ReadOnlySpan<double> TrigammaQ => [0.0026984450185280487, 0.04495520442148569, 0.3201297793494253, 1.2593613605949137, 2.947346891939123, 4.092567243181442, 3.1143162171646064, 1.0];
+
+    private static ReadOnlySpan<double> LogGammaP => [0.00020735561652508372, 0.0068159190899321695, 0.07321366379339186, 0.35577789366201634, 0.8550854427611206, 0.9525557130600307, 0.26477849593210545, -0.26048154535466383, -0.12078223763524522];
+
+    private static ReadOnlySpan<double> LogGammaQ => [-1.3658290400302356e-07, 5.163178750579801e-05, 0.002862258697851687, 0.04586579969384503, 0.32834962906650395, 1.215803306410684, 2.4204037574357278, 2.4587350354451596, 1.0];
 
     private static TLanes DigammaSeries<TLanes>(TLanes inv2)
         where TLanes : struct, ILanes<TLanes> =>
